@@ -1,0 +1,47 @@
+# seismic_wagtail: `make demo` serves the example site, `make test` runs the suite. Both set up .venv.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXTRAS ?= test,docs
+MANAGE := cd example_project && ../$(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test install docs migrations messages clean help
+
+help:
+	@echo "make demo   set up .venv, migrate, load the demo content and serve http://$(HOST):$(PORT)"
+	@echo "make test   set up .venv and run the whole test suite on SQLite"
+	@echo "make docs   build the documentation (strict)"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seismic_demo
+	$(MANAGE) demo_admin
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+docs: install
+	$(BIN)/mkdocs build --strict --site-dir build/site
+
+# Migrations are generated with the lowest supported Wagtail and Django, so that they apply on all.
+migrations:
+	test -x .venv-lowest/bin/python || $(PYTHON) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet "wagtail==7.0.*" "Django==5.2.*" -e ".[test]"
+	PYTHONPATH=. DJANGO_SETTINGS_MODULE=tests.testapp.settings .venv-lowest/bin/django-admin makemigrations \
+		seismic_core seismic_networks seismic_stories seismic_consultations seismic_search
+
+clean:
+	rm -rf $(VENV) .venv-* build dist *.egg-info example_project/db.sqlite3 example_project/media

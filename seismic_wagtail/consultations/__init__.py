@@ -1,0 +1,1 @@
+"""Agenda consultations: questions, pooled multilingual responses, results and exports."""

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SeismicAppConfig(AppConfig):
+    """Base class for the package's apps.
+
+    ``demo_order`` sets where the app's ``demo`` module runs in ``manage.py seismic_demo``: lower first, so
+    that networks exist before the stories that point at them.
+    """
+
+    default = False  # a base class: Django picks the concrete config of each app
+    default_auto_field = "django.db.models.BigAutoField"
+    demo_order = 100
+
+
+class CoreConfig(SeismicAppConfig):
+    default = True
+    name = "seismic_wagtail.core"
+    label = "seismic_core"
+    verbose_name = _("SEiSMiC core")
+    demo_order = 0

@@ -1,0 +1,141 @@
+"""Snippets shared by every domain app: :class:`Theme` and :class:`Organisation`.
+
+Both are translatable with wagtail-localize. Language-independent fields (slugs, countries, types,
+websites, logos) are synchronised across translations; the human text is offered for translation.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+
+class Theme(TranslatableMixin, index.Indexed, models.Model):
+    """An urban challenge of the research and innovation agenda (e.g. "Urban mobility").
+
+    The ``slug`` is the same in every translation, so a filter such as ``?theme=mobility`` means the same
+    theme in every language of the site.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        allow_unicode=True,
+        help_text=_("Used in filter links; the same in every language."),
+    )
+    description = models.TextField(_("short description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="seismic_core_theme_unique_slug_per_locale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationType(models.TextChoices):
+    """The kinds of organisation that take part in a network."""
+
+    RESEARCH_INSTITUTE = "research", _("Research institute")
+    UNIVERSITY = "university", _("University")
+    PUBLIC_AUTHORITY = "public", _("Public authority")
+    CITY = "city", _("City or municipality")
+    CIVIL_SOCIETY = "civil", _("Civil society organisation")
+    BUSINESS = "business", _("Business")
+    NETWORK = "network", _("Network or association")
+    OTHER = "other", _("Other")
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A partner or member organisation: a university, a city, a civil society group, ..."""
+
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    organisation_type = models.CharField(
+        _("type"), max_length=20, choices=OrganisationType.choices, default=OrganisationType.OTHER
+    )
+    country = CountryField(_("country"), blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt_text = models.CharField(
+        _("logo alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describes the logo for people who cannot see it. Leave empty to use the image's description."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("organisation_type"),
+        FieldPanel("country"),
+        FieldPanel("city"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("logo_alt_text"),
+    ]
+
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("city"),
+        TranslatableField("logo_alt_text"),
+        SynchronizedField("acronym"),
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("logo", overridable=False),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("acronym"),
+        index.SearchField("city"),
+        index.FilterField("organisation_type"),
+        index.FilterField("country"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        if self.acronym and self.acronym != self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+    @property
+    def logo_alt(self):
+        """Alt text for the logo: the field, else the image's own description, else the name."""
+        if self.logo_alt_text:
+            return self.logo_alt_text
+        description = getattr(self.logo, "description", "") if self.logo_id else ""
+        return description or self.name

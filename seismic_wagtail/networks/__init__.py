@@ -1,0 +1,1 @@
+"""National networks of urban actors: network pages, members, events and join requests."""

@@ -1,0 +1,1 @@
+"""Language-aware search over the package's pages."""

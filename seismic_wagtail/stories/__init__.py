@@ -1,0 +1,1 @@
+"""Good-practice stories of social innovation and their faceted index."""

@@ -1,0 +1,11 @@
+from django.utils.translation import gettext_lazy as _
+
+from seismic_wagtail.core.apps import SeismicAppConfig
+
+
+class StoriesConfig(SeismicAppConfig):
+    default = True
+    name = "seismic_wagtail.stories"
+    label = "seismic_stories"
+    verbose_name = _("SEiSMiC stories")
+    demo_order = 20

@@ -20,6 +20,9 @@ DEFAULTS = {
     "BASE_TEMPLATE": "base.html",
     # Include the package's small stylesheet (``seismic_wagtail/css/seismic.css``) in ``extra_css``.
     "INCLUDE_CSS": True,
+    # The request.META key holding the client address behind a trusted proxy (e.g. "HTTP_X_FORWARDED_FOR");
+    # None uses REMOTE_ADDR. Rate limits of the public forms count per client address.
+    "CLIENT_IP_HEADER": None,
 }
 
 

@@ -53,3 +53,14 @@ class ImageFactory(wagtail_factories.ImageFactory):
 # --- stories -----------------------------------------------------------------------------------------
 
 # --- consultations -----------------------------------------------------------------------------------
+
+
+# --- test app ----------------------------------------------------------------------------------------
+
+
+class SimpleTestPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Test page {n}")
+    body = "A page body."
+
+    class Meta:
+        model = "testapp.SimpleTestPage"

@@ -124,7 +124,7 @@ USE_TZ = True
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = os.environ.get("SEISMIC_MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,0 +1,180 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright, against the example site with its demo content.
+
+The session starts the example project (``example.settings.test``) on a free loopback port with a fresh
+SQLite database in a temporary folder, migrated and loaded with ``seismic_demo``. Nothing reaches the
+network: Chromium runs with the background-networking features off.
+
+Without Playwright, Chromium or axe-core (``npm ci --prefix tests/browser``) the tests are skipped with the
+reason; ``SEISMIC_REQUIRE_BROWSER=1`` (set by ``.ci/run``) turns those skips into failures.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "example_project"
+AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("SEISMIC_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ADMIN = {"username": "admin", "password": "seismic-browser-tests"}
+#: The axe-core rule tags audited: WCAG 2.0 and 2.1, levels A and AA.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if str(item.fspath).startswith(str(Path(__file__).parent)):
+            item.add_marker(pytest.mark.browser)
+
+
+def _unavailable(reason):
+    if os.environ.get("SEISMIC_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"Browser tests required but unavailable: {reason}")
+    pytest.skip(reason)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _manage(env, *args, timeout=600):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=EXAMPLE, env=env, check=True, timeout=timeout,
+                   stdout=subprocess.DEVNULL)
+
+
+@pytest.fixture(scope="session")
+def example_server(tmp_path_factory):
+    """The base URL of the example site, served with the demo content for the whole session."""
+    workdir = tmp_path_factory.mktemp("example-site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "example.settings.test",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "SEISMIC_MEDIA_ROOT": str(workdir / "media"),
+        "DEMO_ADMIN_USERNAME": ADMIN["username"],
+        "DEMO_ADMIN_PASSWORD": ADMIN["password"],
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("DJANGO_CONFIGURATION", None)
+    _manage(env, "migrate", "--noinput")
+    _manage(env, "seismic_demo")
+    _manage(env, "demo_admin")
+    port = _free_port()
+    log = open(workdir / "server.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        cwd=EXAMPLE, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base_url + "/", timeout=5)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("The example site did not start: " + (workdir / "server.log").read_text()[-2000:])
+            time.sleep(0.3)
+    yield base_url
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright for Python is not installed (pip install -e '.[test]').")
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        _unavailable(f"No Chromium at {CHROMIUM} (apt-get install chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, example_server):
+    """A fresh browser context (no cookies) with English as the browser language."""
+    context = browser.new_context(base_url=example_server, locale="en-GB", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser, example_server):
+    """A factory for pages in contexts with a given browser language: ``new_page(locale="sv-SE")``."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(base_url=example_server, accept_downloads=True, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_JS.exists():
+        _unavailable("axe-core is not installed (npm ci --prefix tests/browser).")
+    return AXE_JS.read_text()
+
+
+@pytest.fixture
+def axe(axe_source):
+    """``axe(page)`` runs axe-core's WCAG 2.0/2.1 A and AA rules on the page and returns the violations."""
+
+    def run(page):
+        page.add_script_tag(content=axe_source)
+        result = page.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        return [
+            {
+                "id": violation["id"],
+                "impact": violation["impact"],
+                "help": violation["help"],
+                "targets": [node["target"] for node in violation["nodes"]][:5],
+            }
+            for violation in result["violations"]
+        ]
+
+    return run
+
+
+def format_violations(violations):
+    return json.dumps(violations, indent=2, ensure_ascii=False)

@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install docs migrations messages clean help
+.PHONY: demo test install docs bench migrations messages clean help
 
 help:
 	@echo "make demo   set up .venv, migrate, load the demo content and serve http://$(HOST):$(PORT)"
@@ -32,6 +32,11 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks on SQLite and PostgreSQL (127.0.0.1:5432); writes docs/performance.md.
+bench: install
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS),bench]"
+	$(BIN)/python -m benchmarks.run
 
 docs: install
 	$(BIN)/mkdocs build --strict --site-dir build/site

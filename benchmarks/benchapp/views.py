@@ -1,0 +1,22 @@
+"""A minimal Django view that validates a form and inserts one row: the baseline for submissions."""
+
+from django import forms
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.views.decorators.csrf import csrf_exempt
+
+from .models import MinimalSubmission
+
+
+class MinimalForm(forms.Form):
+    name = forms.CharField(max_length=100)
+    email = forms.EmailField()
+    answer = forms.CharField()
+
+
+@csrf_exempt
+def minimal_submit(request):
+    form = MinimalForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("invalid")
+    MinimalSubmission.objects.create(**form.cleaned_data)
+    return HttpResponse("ok")

@@ -1,0 +1,96 @@
+"""``make bench``: measure the package's cost side by side with the framework's floor, write docs/performance.md.
+
+Each database runs in its own process (``python -m benchmarks.run --part sqlite|postgresql``) on a fresh
+database; the parent collects their JSON and writes the table. Figures are medians over repeated requests
+through Django's test client (in-process: no network, no server), unless a row says otherwise.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "performance.md"
+PG_BASE = os.environ.get("BENCH_PG_URL_BASE", "postgres://postgres@127.0.0.1:5432")
+DATABASES = {
+    "sqlite": "sqlite:////tmp/seismic-bench.sqlite3",
+    "postgresql": f"{PG_BASE}/seismic_bench",
+}
+
+
+def setup_django(database_url):
+    os.environ["BENCH_DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings")
+    sys.path.insert(0, str(ROOT))
+    if database_url.startswith("sqlite:"):
+        Path(database_url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    else:
+        recreate_postgres_database(database_url)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def recreate_postgres_database(database_url):
+    import psycopg
+
+    base, name = database_url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def run_part(name):
+    """Run every benchmark on one database; print one JSON document."""
+    setup_django(DATABASES[name])
+    from benchmarks import scenarios
+
+    results = {"database": name, "rows": []}
+    for scenario in scenarios.SCENARIOS:
+        if name not in scenario.databases:
+            continue
+        started = time.perf_counter()
+        rows = scenario.run(database=name)
+        for row in rows:
+            row.setdefault("database", name)
+        results["rows"].extend(rows)
+        print(f"  {scenario.title} on {name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(json.dumps(results))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--part", choices=sorted(DATABASES))
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    args = parser.parse_args()
+    if args.part:
+        run_part(args.part)
+        return
+
+    from benchmarks import report
+
+    started = time.perf_counter()
+    parts = []
+    for name in args.databases.split(","):
+        print(f"Benchmarks on {name}...", file=sys.stderr)
+        output = subprocess.run(
+            [sys.executable, "-m", "benchmarks.run", "--part", name],
+            cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True,
+        ).stdout
+        parts.append(json.loads(output.strip().splitlines()[-1]))
+    elapsed = time.perf_counter() - started
+    text = report.render(parts, elapsed)
+    DOC.write_text(text)
+    print(report.table(parts))
+    print(f"\nWrote {DOC.relative_to(ROOT)} ({elapsed:.0f} s in all).")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+"""Settings for ``make bench``: the test settings with DEBUG off and the benchmark's own database."""
+
+import os
+
+import dj_database_url
+
+from tests.testapp.settings import *  # noqa: F403
+
+DEBUG = False
+ALLOWED_HOSTS = ["*"]  # loopback-only benchmark server; never deployed
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks.benchapp"]  # noqa: F405
+ROOT_URLCONF = "benchmarks.urls"
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("BENCH_DATABASE_URL", "sqlite:////tmp/seismic-bench.sqlite3"), conn_max_age=60
+    )
+}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = os.environ.get("BENCH_MEDIA_ROOT", "/tmp/seismic-bench-media")
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}

@@ -1,6 +1,7 @@
 """The fallback notice (the visitor's language is not the page's) and the machine-translation notice."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def notice(html):
     match = re.search(r'<div class="seismic-notice seismic-notice--language" role="note" lang="(\w+)">(.*?)</div>', html, re.S)
-    return (match.group(1), " ".join(match.group(2).split())) if match else None
+    return (match.group(1), " ".join(re.sub(r"</?p>", "", match.group(2)).split())) if match else None
 
 
 def test_visitor_language_reads_the_cookie_then_accept_language(rf, settings):
@@ -79,24 +80,26 @@ def test_machine_translation_notice_until_a_person_reviews_every_string(admin_cl
     response = admin_client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": edit_url})
     assert response.status_code == 302
     machine = StringTranslation.objects.filter(locale=translation.target_locale, translation_type="machine")
-    assert machine.count() == 2  # the title and the body
+    assert machine.count() == 3  # the title, the slug and the body
     translation.save_target(publish=True)
     sv.refresh_from_db()
-    assert sv.title == "sradnuS eerf-raC"  # the dummy translator reverses words
+    assert sv.title == "Sundays Car-free"  # the dummy translator reverses the order of the words
     assert has_unreviewed_machine_translation(sv)
     html = admin_client.get(sv.url).content.decode()
     assert f'<div class="seismic-notice seismic-notice--machine-translation" role="note" lang="sv">\n  <p>{MT_NOTICE}</p>' in html
 
-    # A person corrects the title in wagtail-localize's editor: the body is still unreviewed.
-    segments = {s.string.data: s for s in StringSegment.objects.filter(source=translation.source).select_related("string")}
-    edit_string = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segments["Car-free Sundays"].pk])
-    assert admin_client.put(edit_string, "value=Bilfria+s%C3%B6ndagar", content_type="application/x-www-form-urlencoded").status_code == 200
-    assert has_unreviewed_machine_translation(sv)
+    def edit(source_text, value):
+        segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        response = admin_client.put(url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded")
+        assert response.status_code == 200
 
-    # ... and accepts the body unchanged: nothing machine-made is left unreviewed.
-    body = StringTranslation.objects.get(translation_of=segments["Streets for people."].string, locale=translation.target_locale)
-    edit_body = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segments["Streets for people."].pk])
-    assert admin_client.put(edit_body, "value=" + body.data.replace(" ", "+"), content_type="application/x-www-form-urlencoded").status_code == 200
+    # A person corrects the title in wagtail-localize's editor: the slug and the body are still unreviewed.
+    edit("Car-free Sundays", "Bilfria söndagar")
+    assert has_unreviewed_machine_translation(sv)
+    # ... and accepts the others unchanged: nothing machine-made is left unreviewed.
+    for string in machine.exclude(translation_type="manual"):
+        edit(string.translation_of.data, string.data)
     assert not has_unreviewed_machine_translation(sv)
     translation.save_target(publish=True)
     assert MT_NOTICE not in admin_client.get(sv.url).content.decode()

@@ -7,7 +7,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from seismic_wagtail.core.pages import SeismicPageMixin
@@ -48,8 +48,14 @@ class TestStoryPage(SeismicPageMixin, Page):
     template = "i18napp/page.html"
 
 
-class TestStoryTheme(Orderable):
+class TestStoryTheme(TranslatableMixin, Orderable):
+    """A story's theme: an inline row pointing at a ``Theme`` snippet. Translatable, so that wagtail-localize
+    synchronises the rows and points each at the target locale's translation of the theme."""
+
     page = ParentalKey(TestStoryPage, on_delete=models.CASCADE, related_name="story_themes")
     theme = models.ForeignKey("seismic_core.Theme", on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("theme")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]

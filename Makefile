@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install docs migrations messages clean help
+.PHONY: demo test install docs migrations messages translatable-fields clean help
 
 help:
 	@echo "make demo   set up .venv, migrate, load the demo content and serve http://$(HOST):$(PORT)"
@@ -51,6 +51,11 @@ messages: install
 	cd seismic_wagtail && PYTHONPATH=.. DJANGO_SETTINGS_MODULE=tests.i18n.makemessages_settings ../$(BIN)/django-admin \
 		makemessages $(addprefix --locale=,$(LANGUAGES)) --ignore="migrations/*" --no-obsolete --add-location=file
 	cd seismic_wagtail/core && ../../$(BIN)/django-admin compilemessages --ignore=".venv*"
+
+# docs/reference/translatable-fields.md, generated from the models (a test checks it).
+translatable-fields: install
+	PYTHONPATH=. DJANGO_SETTINGS_MODULE=tests.testapp.settings $(BIN)/django-admin seismic_translatable_fields \
+		--output docs/reference/translatable-fields.md
 
 clean:
 	rm -rf $(VENV) .venv-* build dist *.egg-info example_project/db.sqlite3 example_project/media

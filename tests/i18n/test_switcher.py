@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def links(html, css_class="seismic-language-switcher"):
     nav = re.search(rf'<nav class="{css_class}".*?</nav>', html, re.S).group(0)
-    return re.findall(r'<li( class="[^"]*")?>\s*<a href="([^"]+)" hreflang="(\w+)" lang="(\w+)"( aria-current="page")?>([^<]+)</a>', nav)
+    return re.findall(r'<li( class="[^"]*")?>\s*<a href="([^"]+)" hreflang="(\w+)" lang="(\w+)"( aria-current="page")?(?: title="[^"]+")?>([^<]+?)\s*(?:<span|</a>)', nav)
 
 
 def test_switcher_links_translations_and_nearest_translated_ancestor(client, translated_home, story, publish_translation):

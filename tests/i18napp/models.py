@@ -16,6 +16,8 @@ from seismic_wagtail.core.pages import SeismicPageMixin
 class TestNetworkPage(SeismicPageMixin, Page):
     """A national network: its pages and stories are "in" it."""
 
+    __test__ = False  # a model, not a pytest test class
+
     intro = models.TextField(blank=True)
     country = CountryField(blank=True)
 
@@ -26,6 +28,8 @@ class TestNetworkPage(SeismicPageMixin, Page):
 
 class TestStoryPage(SeismicPageMixin, Page):
     """A story with translated text, synchronised facts and inline themes (snippet rows)."""
+
+    __test__ = False
 
     body = RichTextField(blank=True)
     country = CountryField(blank=True)
@@ -51,6 +55,8 @@ class TestStoryPage(SeismicPageMixin, Page):
 class TestStoryTheme(TranslatableMixin, Orderable):
     """A story's theme: an inline row pointing at a ``Theme`` snippet. Translatable, so that wagtail-localize
     synchronises the rows and points each at the target locale's translation of the theme."""
+
+    __test__ = False
 
     page = ParentalKey(TestStoryPage, on_delete=models.CASCADE, related_name="story_themes")
     theme = models.ForeignKey("seismic_core.Theme", on_delete=models.CASCADE, related_name="+")

@@ -114,6 +114,19 @@ def filter_by_country(queryset, country, page_models=None):
     return queryset.filter(condition)
 
 
+def filter_not_translated_into(queryset, language_code):
+    """Pages with no translation (other than an alias) in ``language_code``: what is missing there."""
+    return queryset.exclude(
+        Exists(
+            Page.objects.filter(
+                translation_key=OuterRef("translation_key"),
+                locale__language_code=language_code,
+                alias_of__isnull=True,
+            )
+        )
+    )
+
+
 def network_model():
     """The network page model named by ``SEISMIC_WAGTAIL["NETWORK_PAGE_MODEL"]``, or ``None`` when its app
     is not installed."""
@@ -219,7 +232,8 @@ def _cell(page, locale, existing, source, translations):
         return StatusCell(locale, Status.SOURCE, page, reverse("wagtailadmin_pages:edit", args=[page.pk]))
     target = existing.get((page.translation_key, locale.pk))
     if target is None or target.alias_of_id:
-        return StatusCell(locale, Status.MISSING, None, reverse("wagtail_localize:submit_page_translation", args=[page.pk]))
+        submit_url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        return StatusCell(locale, Status.MISSING, None, f"{submit_url}?select_locale={locale.language_code}")
     edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
     translation = translations.get((source.pk, locale.pk)) if source is not None else None
     if translation is not None:

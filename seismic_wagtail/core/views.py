@@ -3,7 +3,7 @@
 ``TranslationStatusReportView`` lists the package's source pages (see
 :func:`seismic_wagtail.core.translation_status.source_pages`) against the site's locales, a cell per
 language: source, missing, in progress, out of date or up to date, each linking to the wagtail-localize
-view that acts on it. Filters: page type, source language, country, network. CSV and XLSX exports.
+view that acts on it. Filters: page type, source language, not translated into, country, network. CSV and XLSX exports.
 """
 
 import django_filters
@@ -55,6 +55,9 @@ class TranslationStatusFilterSet(WagtailFilterSet):
     source_locale = django_filters.ChoiceFilter(
         label=_("Source language"), choices=_locale_choices, field_name="locale__language_code"
     )
+    not_translated_into = django_filters.ChoiceFilter(
+        label=_("Not translated into"), choices=_locale_choices, method="filter_not_translated_into"
+    )
     country = django_filters.ChoiceFilter(label=_("Country"), choices=_country_choices, method="filter_country")
     network = django_filters.ChoiceFilter(label=_("Network"), choices=_network_choices, method="filter_network")
 
@@ -75,6 +78,9 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         models = [m for m in translation_status.report_page_models() if issubclass(m, model)]
         types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
         return queryset.filter(content_type__in=list(types))
+
+    def filter_not_translated_into(self, queryset, name, value):
+        return translation_status.filter_not_translated_into(queryset, value)
 
     def filter_country(self, queryset, name, value):
         return translation_status.filter_by_country(queryset, value)

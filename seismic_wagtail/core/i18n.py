@@ -13,12 +13,12 @@ Three questions, each answered with a constant number of queries whatever the nu
 Template tags in ``seismic_i18n`` wrap these; see ``docs/how-to/translate.md``.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_supported_language_variant
-from django.utils.translation.trans_real import parse_accept_lang_header
+from django.utils.translation.trans_real import parse_accept_lang_header  # what LocaleMiddleware uses
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
@@ -48,7 +48,6 @@ class LanguageVersion:
     is_current: bool = False
     is_translation: bool = False
     is_fallback: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def language_code(self):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -109,7 +110,7 @@ def filter_by_country(queryset, country, page_models=None):
     page_models = report_page_models() if page_models is None else page_models
     condition = Q(pk__in=[])
     for model in page_models:
-        if _has_field(model, "country"):
+        if has_field(model, "country"):
             condition |= Q(pk__in=model.objects.filter(country=country).values("pk"))
     return queryset.filter(condition)
 
@@ -150,19 +151,19 @@ def filter_by_network(queryset, network, page_models=None):
         condition |= Q(path__startswith=path)
     model = network_model()
     for page_model in page_models:
-        if model is not None and _has_field(page_model, "network"):
+        if model is not None and has_field(page_model, "network"):
             related = page_model._meta.get_field("network").related_model
-            if related is not None and issubclass(model, related) or related is model:
+            if related is not None and issubclass(model, related):
                 condition |= Q(
                     pk__in=page_model.objects.filter(network__in=[pk for pk, _path in translations]).values("pk")
                 )
     return queryset.filter(condition)
 
 
-def _has_field(model, name):
+def has_field(model, name):
     try:
         model._meta.get_field(name)
-    except Exception:  # FieldDoesNotExist
+    except FieldDoesNotExist:
         return False
     return True
 

@@ -34,7 +34,7 @@ def _page_type_choices():
 def _country_choices():
     used = set()
     for model in translation_status.report_page_models():
-        if translation_status._has_field(model, "country"):
+        if translation_status.has_field(model, "country"):
             used.update(model.objects.exclude(country="").values_list("country", flat=True).distinct())
     return sorted(((code, countries.name(code)) for code in used if code), key=lambda choice: str(choice[1]))
 

@@ -15,6 +15,7 @@ Template tags in ``seismic_i18n`` wrap these; see ``docs/how-to/translate.md``.
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_supported_language_variant
@@ -196,6 +197,8 @@ def has_unreviewed_machine_translation(page):
     person edits (even unchanged) as ``"manual"`` with ``last_translated_by`` set, and PO-file uploads are
     ``"manual"`` too, so a string stops counting as soon as a person has touched it.
     """
+    if not apps.is_installed("wagtail_localize"):
+        return False
     from wagtail_localize.models import StringSegment, StringTranslation
 
     return (

@@ -9,12 +9,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install docs bench migrations messages clean help
+.PHONY: demo test install docs bench migrations messages translatable-fields clean help
 
 help:
 	@echo "make demo   set up .venv, migrate, load the demo content and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up .venv and run the whole test suite on SQLite"
 	@echo "make docs   build the documentation (strict)"
+	@echo "make messages  update the .po catalogues from the package's strings and compile them"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +48,19 @@ migrations:
 	.venv-lowest/bin/python -m pip install --quiet "wagtail==7.0.*" "Django==5.2.*" -e ".[test]"
 	PYTHONPATH=. DJANGO_SETTINGS_MODULE=tests.testapp.settings .venv-lowest/bin/django-admin makemigrations \
 		seismic_core seismic_networks seismic_stories seismic_consultations seismic_search
+
+# The package's interface strings: one catalogue for all apps in seismic_wagtail/core/locale (needs GNU
+# gettext's xgettext/msgmerge/msgfmt; the compiled .mo files are committed, so tests and installs do not).
+LANGUAGES := en de fr nl cs hu it nb sv tr
+messages: install
+	cd seismic_wagtail && PYTHONPATH=.. DJANGO_SETTINGS_MODULE=tests.i18n.makemessages_settings ../$(BIN)/django-admin \
+		makemessages $(addprefix --locale=,$(LANGUAGES)) --ignore="migrations/*" --no-obsolete --add-location=file
+	cd seismic_wagtail/core && ../../$(BIN)/django-admin compilemessages --ignore=".venv*"
+
+# docs/reference/translatable-fields.md, generated from the models (a test checks it).
+translatable-fields: install
+	PYTHONPATH=. DJANGO_SETTINGS_MODULE=tests.testapp.settings $(BIN)/django-admin seismic_translatable_fields \
+		--output docs/reference/translatable-fields.md
 
 clean:
 	rm -rf $(VENV) .venv-* build dist *.egg-info example_project/db.sqlite3 example_project/media

@@ -23,6 +23,13 @@ DEFAULTS = {
     # The request.META key holding the client address behind a trusted proxy (e.g. "HTTP_X_FORWARDED_FOR");
     # None uses REMOTE_ADDR. Rate limits of the public forms count per client address.
     "CLIENT_IP_HEADER": None,
+    # The apps (labels) whose page types the translation status report lists; None: every app whose label
+    # starts with "seismic_".
+    "TRANSLATION_STATUS_APPS": None,
+    # The network page model ("app_label.ModelName") behind the report's network filter: a page is in a
+    # network when it is one of the network's translations or below one, or has a ``network`` foreign key
+    # to one. Ignored when the app is not installed.
+    "NETWORK_PAGE_MODEL": "seismic_networks.NetworkPage",
 }
 
 

@@ -7,6 +7,8 @@
         template = "seismic_wagtail/stories/story_page.html"
 """
 
+from django.utils.cache import patch_vary_headers
+
 from .conf import get_setting
 
 
@@ -25,3 +27,10 @@ class SeismicPageMixin:
         context = super().get_context(request, *args, **kwargs)
         context.update(base_template_context())
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # The language notice (seismic_wagtail/core/includes/fallback_notice.html) depends on the visitor's
+        # language cookie and Accept-Language header: caches must keep one copy per preference.
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response

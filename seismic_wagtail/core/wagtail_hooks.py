@@ -1,15 +1,45 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin import SeismicMenuMixin, seismic_menu_item
+from .admin import SEISMIC_MENU_HOOK, SeismicMenuMixin, seismic_menu_item
 from .models import Organisation, Theme
 
 
 @hooks.register("register_admin_menu_item")
 def register_seismic_menu():
     return seismic_menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    from .views import TranslationStatusReportView
+
+    return [
+        path("seismic/translation-status/", TranslationStatusReportView.as_view(), name="seismic_translation_status"),
+        path(
+            "seismic/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="seismic_translation_status_results",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .views import PERMISSION
+
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register(SEISMIC_MENU_HOOK)
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("seismic_translation_status"), name="seismic-translation-status", icon_name="site", order=900
+    )
 
 
 class ThemeViewSet(SeismicMenuMixin, SnippetViewSet):

@@ -139,18 +139,29 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Search: Wagtail's database backend by default; Elasticsearch or OpenSearch when their URL is set.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Machine translation in wagtail-localize's editor: DeepL or LibreTranslate when configured.
+# Machine translation in wagtail-localize's editor ("Translate with ..." in the translation editor, and
+# "Use machine translation" when syncing): DeepL when DEEPL_API_KEY is set (keys ending in ":fx" use the
+# free API), else LibreTranslate when LIBRETRANSLATE_URL is set. Option names as in wagtail-localize's
+# machine_translators/deepl.py and libretranslate.py. See docs/how-to/translate.md.
 if os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+        "OPTIONS": {
+            "AUTH_KEY": os.environ["DEEPL_API_KEY"],
+            # City websites address people formally (Sie, vous, u); "default" or "prefer_less" otherwise.
+            "FORMALITY": os.environ.get("DEEPL_FORMALITY", "prefer_more"),
+            "TIMEOUT": int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30")),
+        },
     }
 elif os.environ.get("LIBRETRANSLATE_URL"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
         "OPTIONS": {
-            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            # The server's base URL without "/translate", e.g. "https://libretranslate.example.org".
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"].rstrip("/"),
+            # Required by the translator; an empty key works with servers that need none.
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            "TIMEOUT": int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "10")),
         },
     }
 

@@ -1,0 +1,258 @@
+"""Where each page of the package stands in each language of the site.
+
+:func:`get_status_rows` takes source pages and the site's locales and returns one :class:`StatusRow` per
+page with one :class:`StatusCell` per locale, in five queries whatever the number of pages and locales.
+The admin report (``seismic_wagtail.core.views.TranslationStatusReportView``) shows them.
+
+The states, read from wagtail-localize's models (see ``docs/reference/translation-status.md``):
+
+``source``
+    The locale the page was written in.
+``missing``
+    No page with the source's ``translation_key`` in the locale, or only an alias (an alias shows the
+    source's own content).
+``out_of_date``
+    The source changed since the translation was last synchronised: the source page was published after
+    its content was last extracted (``Page.last_published_at`` later than
+    ``TranslationSource.last_updated_at``; the cell links to "Sync translated pages", which extracts it
+    again), or it was extracted again after the translation's last ``TranslationLog`` (wagtail-localize
+    writes one each time it saves the target; the cell links to the translation's editor). For a
+    translation made without wagtail-localize (no enabled ``Translation``): the source was published after
+    the translation.
+``in_progress``
+    A translation page exists but is not live, or its enabled wagtail-localize ``Translation`` has source
+    segments without a valid ``StringTranslation`` in the locale.
+``up_to_date``
+    A live translation, every segment translated, synchronised since the source last changed.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, TranslatableMixin
+
+from .conf import get_setting
+
+
+class Status(models.TextChoices):
+    SOURCE = "source", _("Source")
+    MISSING = "missing", _("Missing")
+    IN_PROGRESS = "in_progress", _("In progress")
+    OUT_OF_DATE = "out_of_date", _("Out of date")
+    UP_TO_DATE = "up_to_date", _("Up to date")
+
+
+@dataclass
+class StatusCell:
+    locale: object
+    status: str
+    page: Page | None = None
+    #: The admin URL to act on the cell: submit (missing), sync (out of date) or edit the translation.
+    action_url: str | None = None
+
+    @property
+    def label(self):
+        return Status(self.status).label
+
+    def __str__(self):
+        return str(self.label)
+
+
+@dataclass
+class StatusRow:
+    page: Page
+    cells: list = field(default_factory=list)
+
+    def cell(self, language_code):
+        return next((cell for cell in self.cells if cell.locale.language_code == language_code), None)
+
+
+def report_page_models():
+    """The page models the report lists: ``SEISMIC_WAGTAIL["TRANSLATION_STATUS_APPS"]`` (app labels), or
+    by default every app whose label starts with ``seismic_``."""
+    labels = get_setting("TRANSLATION_STATUS_APPS")
+    result = []
+    for model in apps.get_models():
+        label = model._meta.app_label
+        wanted = label in labels if labels is not None else label.startswith("seismic_")
+        if wanted and issubclass(model, Page) and issubclass(model, TranslatableMixin) and model is not Page:
+            result.append(model)
+    return result
+
+
+def source_pages(page_models=None):
+    """The source pages of ``page_models``: neither aliases nor targets of a wagtail-localize translation."""
+    from wagtail_localize.models import Translation
+
+    page_models = report_page_models() if page_models is None else page_models
+    content_types = ContentType.objects.get_for_models(*page_models, for_concrete_models=False).values()
+    return (
+        Page.objects.filter(content_type__in=list(content_types), alias_of__isnull=True)
+        .exclude(
+            Exists(
+                Translation.objects.filter(
+                    source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
+                )
+            )
+        )
+        .select_related("locale", "content_type")
+    )
+
+
+def filter_by_country(queryset, country, page_models=None):
+    """Pages whose model has a ``country`` field (e.g. a ``CountryField``) with the value ``country``."""
+    page_models = report_page_models() if page_models is None else page_models
+    condition = Q(pk__in=[])
+    for model in page_models:
+        if has_field(model, "country"):
+            condition |= Q(pk__in=model.objects.filter(country=country).values("pk"))
+    return queryset.filter(condition)
+
+
+def filter_not_translated_into(queryset, language_code):
+    """Pages with no translation (other than an alias) in ``language_code``: what is missing there."""
+    return queryset.exclude(
+        Exists(
+            Page.objects.filter(
+                translation_key=OuterRef("translation_key"),
+                locale__language_code=language_code,
+                alias_of__isnull=True,
+            )
+        )
+    )
+
+
+def network_model():
+    """The network page model named by ``SEISMIC_WAGTAIL["NETWORK_PAGE_MODEL"]``, or ``None`` when its app
+    is not installed."""
+    label = get_setting("NETWORK_PAGE_MODEL")
+    if not label:
+        return None
+    app_label, model_name = label.split(".")
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError:
+        return None
+
+
+def filter_by_network(queryset, network, page_models=None):
+    """Pages "in" ``network``: any of its translations, their descendants, and pages of models with a
+    ``network`` foreign key to one of them."""
+    page_models = report_page_models() if page_models is None else page_models
+    translations = list(Page.objects.filter(translation_key=network.translation_key).values_list("pk", "path"))
+    condition = Q(pk__in=[pk for pk, _path in translations])
+    for _pk, path in translations:
+        condition |= Q(path__startswith=path)
+    model = network_model()
+    for page_model in page_models:
+        if model is not None and has_field(page_model, "network"):
+            related = page_model._meta.get_field("network").related_model
+            if related is not None and issubclass(model, related):
+                condition |= Q(
+                    pk__in=page_model.objects.filter(network__in=[pk for pk, _path in translations]).values("pk")
+                )
+    return queryset.filter(condition)
+
+
+def has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def get_status_rows(pages, locales):
+    """One :class:`StatusRow` per page of ``pages`` (source pages), with a cell per locale of ``locales``.
+
+    Five queries, whatever the number of pages and locales: the pages of every translation key, the
+    translation sources, the translations (with their progress and last synchronisation annotated).
+    """
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
+
+    pages = list(pages)
+    keys = {page.translation_key for page in pages}
+    existing = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(translation_key__in=keys).only(
+            "id", "title", "translation_key", "locale_id", "live", "alias_of_id", "last_published_at", "has_unpublished_changes"
+        )
+    }
+    sources = {
+        (source.object_id, source.locale_id): source
+        for source in TranslationSource.objects.filter(object_id__in=keys).only(
+            "id", "object_id", "locale_id", "last_updated_at"
+        )
+    }
+    translations = {
+        (translation.source_id, translation.target_locale_id): translation
+        for translation in Translation.objects.filter(source__object_id__in=keys, enabled=True)
+        .annotate(
+            waiting_for_translation=Exists(
+                StringSegment.objects.filter(source_id=OuterRef("source_id"))
+                .annotate(
+                    _target_locale_id=OuterRef("target_locale_id"),
+                    is_translated=Exists(
+                        StringTranslation.objects.filter(
+                            translation_of_id=OuterRef("string_id"),
+                            context_id=OuterRef("context_id"),
+                            locale_id=OuterRef("_target_locale_id"),
+                            has_error=False,
+                        )
+                    ),
+                )
+                .filter(is_translated=False)
+            ),
+            last_synced_at=Subquery(
+                TranslationLog.objects.filter(source_id=OuterRef("source_id"), locale_id=OuterRef("target_locale_id"))
+                .order_by("-created_at")
+                .values("created_at")[:1]
+            ),
+        )
+        .only("id", "source_id", "target_locale_id")
+    }
+
+    rows = []
+    for page in pages:
+        row = StatusRow(page=page)
+        source = sources.get((page.translation_key, page.locale_id))
+        for locale in locales:
+            row.cells.append(_cell(page, locale, existing, source, translations))
+        rows.append(row)
+    return rows
+
+
+def _cell(page, locale, existing, source, translations):
+    if locale.pk == page.locale_id:
+        return StatusCell(locale, Status.SOURCE, page, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    target = existing.get((page.translation_key, locale.pk))
+    if target is None or target.alias_of_id:
+        submit_url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        return StatusCell(locale, Status.MISSING, None, f"{submit_url}?select_locale={locale.language_code}")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
+    translation = translations.get((source.pk, locale.pk)) if source is not None else None
+    if translation is not None:
+        if page.last_published_at is not None and page.last_published_at > source.last_updated_at:
+            # Published since its content was last extracted: "Sync translated pages" brings the changes over.
+            return StatusCell(
+                locale, Status.OUT_OF_DATE, target, reverse("wagtail_localize:update_translations", args=[source.pk])
+            )
+        synced = translation.last_synced_at
+        if synced is None or source.last_updated_at > synced:
+            # Extracted again, but this translation was not saved since: its editor publishes the changes.
+            return StatusCell(locale, Status.OUT_OF_DATE, target, edit_url)
+        if not target.live or translation.waiting_for_translation:
+            return StatusCell(locale, Status.IN_PROGRESS, target, edit_url)
+        return StatusCell(locale, Status.UP_TO_DATE, target, edit_url)
+    # Translated without wagtail-localize (or its synchronisation was stopped): compare publication dates.
+    if not target.live:
+        return StatusCell(locale, Status.IN_PROGRESS, target, edit_url)
+    if page.last_published_at and target.last_published_at and page.last_published_at > target.last_published_at:
+        return StatusCell(locale, Status.OUT_OF_DATE, target, edit_url)
+    return StatusCell(locale, Status.UP_TO_DATE, target, edit_url)

@@ -1,0 +1,180 @@
+"""Admin views of the core app: the translation status report.
+
+``TranslationStatusReportView`` lists the package's source pages (see
+:func:`seismic_wagtail.core.translation_status.source_pages`) against the site's locales, a cell per
+language: source, missing, in progress, out of date or up to date, each linking to the wagtail-localize
+view that acts on it. Filters: page type, source language, not translated into, country, network. CSV and XLSX exports.
+"""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+
+from . import translation_status
+from .i18n import content_locales
+
+PERMISSION = "wagtail_localize.submit_translation"
+
+
+def _page_type_choices():
+    return sorted(
+        ((model._meta.label_lower, capfirst(model._meta.verbose_name)) for model in translation_status.report_page_models()),
+        key=lambda choice: str(choice[1]),
+    )
+
+
+def _country_choices():
+    used = set()
+    for model in translation_status.report_page_models():
+        if translation_status.has_field(model, "country"):
+            used.update(model.objects.exclude(country="").values_list("country", flat=True).distinct())
+    return sorted(((code, countries.name(code)) for code in used if code), key=lambda choice: str(choice[1]))
+
+
+def _network_choices():
+    model = translation_status.network_model()
+    if model is None:
+        return []
+    return [(page.pk, page.title) for page in translation_status.source_pages([model]).order_by("title")]
+
+
+def _locale_choices():
+    return [(locale.language_code, locale.get_display_name()) for locale in content_locales()]
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    page_type = django_filters.ChoiceFilter(label=_("Page type"), choices=_page_type_choices, method="filter_page_type")
+    source_locale = django_filters.ChoiceFilter(
+        label=_("Source language"), choices=_locale_choices, field_name="locale__language_code"
+    )
+    not_translated_into = django_filters.ChoiceFilter(
+        label=_("Not translated into"), choices=_locale_choices, method="filter_not_translated_into"
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=_country_choices, method="filter_country")
+    network = django_filters.ChoiceFilter(label=_("Network"), choices=_network_choices, method="filter_network")
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if translation_status.network_model() is None:
+            del self.filters["network"]
+
+    def filter_page_type(self, queryset, name, value):
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+
+        model = apps.get_model(value)
+        models = [m for m in translation_status.report_page_models() if issubclass(m, model)]
+        types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
+        return queryset.filter(content_type__in=list(types))
+
+    def filter_not_translated_into(self, queryset, name, value):
+        return translation_status.filter_not_translated_into(queryset, value)
+
+    def filter_country(self, queryset, name, value):
+        return translation_status.filter_by_country(queryset, value)
+
+    def filter_network(self, queryset, name, value):
+        network = Page.objects.filter(pk=value).first()
+        return translation_status.filter_by_network(queryset, network) if network else queryset.none()
+
+
+class StatusColumn(Column):
+    """The status of one locale's translation of the row's page."""
+
+    cell_template_name = "seismic_wagtail/core/admin/translation_status_cell.html"
+
+    def __init__(self, locale, **kwargs):
+        self.locale = locale
+        super().__init__(f"locale_{locale.language_code}", label=locale.get_display_name(), **kwargs)
+
+    def get_value(self, instance):
+        return instance.seismic_status_row.cell(self.locale.language_code)
+
+
+class TranslationStatusReportView(ReportView):
+    template_name = "seismic_wagtail/core/admin/translation_status.html"
+    results_template_name = "seismic_wagtail/core/admin/translation_status_results.html"
+    index_url_name = "seismic_translation_status"
+    index_results_url_name = "seismic_translation_status_results"
+    page_title = _("Translation status")
+    header_icon = "site"
+    filterset_class = TranslationStatusFilterSet
+    paginate_by = 50
+    export_filename = "translation-status"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.filter_queryset(translation_status.source_pages().order_by("title", "pk"))
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+    @cached_property
+    def locales(self):
+        return content_locales()
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn("title", label=_("Page"), get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk])),
+            Column("page_type", label=_("Type"), accessor=lambda page: capfirst(page.content_type.name)),
+            *[StatusColumn(locale) for locale in self.locales],
+        ]
+
+    def decorate_paginated_queryset(self, object_list):
+        pages = list(object_list)
+        if pages and not hasattr(pages[0], "seismic_status_row"):
+            for row in translation_status.get_status_rows(pages, self.locales):
+                row.page.seismic_status_row = row
+        return pages
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = object_list = self.decorate_paginated_queryset(object_list)
+        return paginator, page, object_list, is_paginated
+
+    # Exports: one row per page, one column per language.
+    @property
+    def list_export(self):
+        return ["title", "page_type", "source_language", *[locale.language_code for locale in self.locales]]
+
+    @property
+    def export_headings(self):
+        return {
+            "title": _("Page"),
+            "page_type": _("Type"),
+            "source_language": _("Source language"),
+            **{locale.language_code: locale.get_display_name() for locale in self.locales},
+        }
+
+    def to_row_dict(self, item):
+        row = item.seismic_status_row
+        values = {
+            "title": item.title,
+            "page_type": capfirst(item.content_type.name),
+            "source_language": item.locale.language_code,
+        }
+        for cell in row.cells:
+            values[cell.locale.language_code] = str(cell.label)
+        return values
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["statuses"] = translation_status.Status
+        return context

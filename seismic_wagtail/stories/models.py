@@ -31,7 +31,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -489,9 +489,12 @@ class StoryPage(SeismicPageMixin, Page):
 
 
 # --- Inline rows -------------------------------------------------------------------------------------
+# Themes, organisations and transfer links are translatable inline models (TranslatableMixin): wagtail-localize
+# copies them into a translation and points their snippet foreign keys at the target locale's translations.
+# Their locale is set from the story's (``TranslatableMixin.get_default_locale`` follows the ParentalKey).
 
 
-class StoryPageTheme(Orderable):
+class StoryPageTheme(TranslatableMixin, Orderable):
     """A theme of a story. wagtail-localize points the row at the theme's translation in the story's locale."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_themes")
@@ -501,7 +504,7 @@ class StoryPageTheme(Orderable):
 
     panels = [FieldPanel("theme")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("story theme")
         verbose_name_plural = _("story themes")
 
@@ -509,7 +512,7 @@ class StoryPageTheme(Orderable):
         return str(self.theme)
 
 
-class StoryPageOrganisation(Orderable):
+class StoryPageOrganisation(TranslatableMixin, Orderable):
     """An organisation involved in a story, with its optional role ("lead", "funder", ...)."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_organisations")
@@ -523,7 +526,7 @@ class StoryPageOrganisation(Orderable):
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("organisation involved")
         verbose_name_plural = _("organisations involved")
 
@@ -531,7 +534,7 @@ class StoryPageOrganisation(Orderable):
         return str(self.organisation)
 
 
-class StoryTransfer(Orderable):
+class StoryTransfer(TranslatableMixin, Orderable):
     """A transfer link: the story (``page``) learnt from ``source_story``.
 
     The source story lists the stories that learnt from it (:meth:`StoryPage.get_adaptations`).
@@ -560,7 +563,7 @@ class StoryTransfer(Orderable):
         TranslatableField("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("transfer link")
         verbose_name_plural = _("transfer links")
 

@@ -26,6 +26,7 @@ facet is one aggregate query (``GROUP BY`` its value), so rendering the index co
 queries, whatever the number of stories or values: see ``docs/reference/stories.md``.
 """
 
+import re
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -38,6 +39,14 @@ from django_countries import countries
 from wagtail.models import Page
 
 from seismic_wagtail.core.models import OrganisationType
+
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def strip_control_characters(value):
+    """Query string values without control characters (NUL breaks PostgreSQL, XML 1.0 forbids them)."""
+    return _CONTROL_CHARACTERS.sub("", value).strip()
 
 
 @dataclass
@@ -74,8 +83,9 @@ class Facet:
     label = ""
 
     def clean(self, values):
-        """Keep the well-formed values (deduplicated, in order)."""
-        return list(dict.fromkeys(value.strip() for value in values if value and value.strip()))
+        """Keep the well-formed values (deduplicated, in order, control characters removed)."""
+        values = (strip_control_characters(value)[:200] for value in values)
+        return list(dict.fromkeys(value for value in values if value))
 
     def filter(self, stories, values, index):
         raise NotImplementedError
@@ -281,7 +291,7 @@ class StoryFilter:
             values = facet.clean(data.getlist(facet.name)[:20])
             if values:
                 self.selected[facet.name] = values
-        self.query = (data.get(self.search_param) or "").strip()[:200]
+        self.query = strip_control_characters(data.get(self.search_param) or "")[:200]
 
     def get_facets(self):
         return [facet_class() for facet_class in self.facet_classes]

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import to_locale
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -201,8 +202,27 @@ class TransferStatus(models.TextChoices):
     REUSED = "reused", _("Reused from")
 
 
+class StoryPageForm(WagtailAdminPageForm):
+    """The story editor form: a transfer link may not point at the story itself (or one of its translations)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("transfers")
+        if formset is None:
+            return cleaned_data
+        formset.errors  # noqa: B018 (validates the inline forms so their cleaned_data exists)
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            source = data.get("source_story")
+            if source is not None and not data.get("DELETE") and source.translation_key == self.instance.translation_key:
+                form.add_error("source_story", _("A story cannot learn from itself."))
+        return cleaned_data
+
+
 class StoryPage(SeismicPageMixin, Page):
     """A good practice: what the challenge was, what was done, what came of it and what others can reuse."""
+
+    base_form_class = StoryPageForm
 
     #: Reading speed used for :attr:`reading_time` (words per minute; 200 is a common figure for
     #: non-fiction read on screen). Override in a subclass to change it.

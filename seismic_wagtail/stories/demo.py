@@ -182,7 +182,7 @@ def demo_image(context, title, theme_slug, alt="", seed=0):
     from PIL import Image, ImageDraw
 
     start, end = THEME_COLOURS.get(theme_slug, ((80, 80, 80), (200, 200, 200)))
-    width, height = 960, 540
+    width, height = 640, 360
     picture = Image.new("RGB", (width, height), start)
     draw = ImageDraw.Draw(picture)
     for x in range(width):
@@ -191,10 +191,10 @@ def demo_image(context, title, theme_slug, alt="", seed=0):
         draw.line([(x, 0), (x, height)], fill=colour)
     rng = random.Random(f"{title}-{seed}")  # noqa: S311 (decoration, not security)
     for _ in range(7):
-        x, y, r = rng.randint(0, width), rng.randint(0, height), rng.randint(30, 140)
-        draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=6)
+        x, y, r = rng.randint(0, width), rng.randint(0, height), rng.randint(20, 90)
+        draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=4)
     buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
+    picture.save(buffer, format="PNG")
     filename = f"seismic-story-{slugify(title)[:60] or 'image'}.png"
     image = image_model(title=title, description=alt)
     image.file = ImageFile(buffer, name=filename)

@@ -11,8 +11,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def fixture_stories(index_page, themes, organisations):
+def fixture_stories(index_page, themes, organisations, django_capture_on_commit_callbacks):
     """Five stories with known facets (newest last)."""
+    # Some Wagtail versions update the search index on commit: run those callbacks.
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_fixture_stories(index_page, themes, organisations)
+
+
+def make_fixture_stories(index_page, themes, organisations):
     env, gov, welfare = themes["environment"], themes["governance"], themes["welfare"]
     uni, city, ngo = organisations["uni"], organisations["city"], organisations["ngo"]
     return {

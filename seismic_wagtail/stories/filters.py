@@ -209,10 +209,10 @@ class NetworkFacet(Facet):
 
     def label_for(self, value, index):
         keys = self._keys([value])
-        page = Page.objects.filter(translation_key__in=keys).order_by("-locale_id").first() if keys else None
-        if keys:
-            local = Page.objects.filter(translation_key__in=keys, locale_id=index.locale_id).first()
-            page = local or page
+        if not keys:
+            return value
+        pages = Page.objects.filter(translation_key__in=keys)
+        page = pages.filter(locale_id=index.locale_id).first() or pages.first()
         return page.title if page else value
 
 

@@ -426,7 +426,10 @@ class StoryPage(SeismicPageMixin, Page):
             .annotate(shared_themes=Count("story_themes", distinct=True))
             .order_by("-shared_themes", "-first_published_at")
             .defer_streamfields()
-            .select_related("hero_image")[: self.related_by_theme_count]
+            .select_related("hero_image")
+            .prefetch_related(
+                Prefetch("story_themes", queryset=StoryPageTheme.objects.select_related("theme").order_by("sort_order", "pk"))
+            )[: self.related_by_theme_count]
         )
 
     # Metadata ----------------------------------------------------------------------------------------
@@ -437,7 +440,8 @@ class StoryPage(SeismicPageMixin, Page):
         rendition = self.hero_image.get_rendition(SHARE_IMAGE_FILTER)
         url = rendition.url
         if url.startswith("/"):
-            root = self.get_site().root_url if self.get_site() else ""
+            site = self.get_site()
+            root = site.root_url if site else ""
             if request is not None and not root:
                 root = request.build_absolute_uri("/").rstrip("/")
             url = root + url

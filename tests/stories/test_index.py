@@ -234,3 +234,12 @@ def test_network_facet_groups_by_translation_key_and_shows_the_local_title(clien
 def test_another_organisation_facet_value_in_the_fixture(client, index_page, fixture_stories):
     OrganisationFactory(organisation_type="business")  # an organisation in no story adds no facet value
     assert "business" not in facet_counts(client.get(index_page.url), "orgtype")
+
+
+def test_a_selected_network_without_stories_keeps_its_label(client, index_page, root_page, fixture_stories):
+    network = StoryIndexPage(title="Czech network", slug="cz-network")
+    root_page.add_child(instance=network)
+    response = client.get(index_page.url + f"?network={network.translation_key}")
+    assert titles(response) == []
+    facet = next(facet for facet in response.context["facets"] if facet.name == "network")
+    assert [(option.label, option.count, option.selected) for option in facet.options] == [("Czech network", 0, True)]

@@ -496,10 +496,22 @@ class StoryPage(SeismicPageMixin, Page):
         text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
         return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
 
+    def get_live_translations(self):
+        """This story in every language it is live in (itself included), for ``hreflang`` links."""
+        return list(
+            StoryPage.objects.live()
+            .public()
+            .filter(translation_key=self.translation_key)
+            .defer_streamfields()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             {
+                "translations": self.get_live_translations(),
                 "network_page": self.localized_network(),
                 "transfers": self.get_transfers(),
                 "adaptations": self.get_adaptations(),

@@ -80,6 +80,11 @@ def test_transfer_links_work_across_locales(client, locales, index_page, themes,
     assert 'lang="en" hreflang="en">Brno budget</a>' in response.content.decode()
     response = client.get(swedish_adapting.url)
     assert [story.title for _link, story in response.context["transfers"]] == ["Budget i Graz"]
+    # Each language version points at the others.
+    html = response.content.decode()
+    assert f'<link rel="alternate" hreflang="en" href="http://localhost{adapting.url}">' in html
+    assert f'<link rel="alternate" hreflang="sv" href="http://localhost{swedish_adapting.url}">' in html
+    assert '<meta property="og:locale:alternate" content="en">' in html
 
 
 def test_related_stories_chosen_by_the_editor_else_by_shared_themes(index_page, themes):

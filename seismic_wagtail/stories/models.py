@@ -1,0 +1,634 @@
+"""Good-practice stories (:class:`StoryPage`) and their faceted index (:class:`StoryIndexPage`).
+
+Translation (wagtail-localize): the human text of a story (title, summary, city, body, alt texts, notes) is
+translated; what means the same in every language (country, years, hero image, network, the stories a
+transfer link or a "related" link points to) is synchronised. Links to pages are synchronised and localised
+when rendered (``get_translation_or_none(locale)``), as wagtail-localize does for page choosers, so a story can
+be translated before the stories it points to are. Themes and organisations are inline rows
+(:class:`StoryPageTheme`, :class:`StoryPageOrganisation`) rather than a many-to-many, so that
+wagtail-localize copies them and points each one at the target locale's translation of the snippet.
+"""
+
+import json
+import math
+import re
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import to_locale
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from seismic_wagtail.core.pages import SeismicPageMixin
+
+from .blocks import StoryBodyBlock
+from .filters import StoryFilter
+
+#: The image rendition the index shows for each story (also prefetched, so the listing does not query per story).
+CARD_IMAGE_FILTER = "fill-480x270"
+#: The image rendition used for Open Graph and JSON-LD (1200x630 is what social networks crop to).
+SHARE_IMAGE_FILTER = "fill-1200x630"
+
+
+def feed_urls_installed():
+    """Whether the site's URLconf includes ``seismic_wagtail.stories.urls`` (feeds at ``rss.xml``)."""
+    from django.urls import NoReverseMatch, reverse
+
+    from .urls import FEED_URL_NAME
+
+    try:
+        reverse(FEED_URL_NAME, kwargs={"path": "", "feed": "rss"})
+    except NoReverseMatch:
+        return False
+    return True
+
+
+def network_page_types():
+    """The page types the ``network`` chooser offers: ``NetworkPage`` when the networks app provides it.
+
+    Looked up when the editor form is built, never imported, so the stories app works without networks.
+    """
+    if apps.is_installed("seismic_wagtail.networks"):
+        try:
+            apps.get_model("seismic_networks", "NetworkPage")
+        except LookupError:
+            return None
+        return ["seismic_networks.NetworkPage"]
+    return None
+
+
+class NetworkChooserPanel(PageChooserPanel):
+    """A page chooser restricted to ``seismic_networks.NetworkPage`` when that app is installed."""
+
+    def get_form_options(self):
+        self.page_type = network_page_types()
+        return super().get_form_options()
+
+
+# --- The index ---------------------------------------------------------------------------------------
+
+
+class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
+    """Lists the live stories below it, newest first, with facets, text search, RSS and Atom feeds.
+
+    The list, the facets and the feeds all read the same query string (see :class:`StoryFilter`), so a
+    filtered list is a link to share and a feed to follow. Extension points: :meth:`get_stories` (the base
+    queryset), :attr:`filter_class`, :meth:`get_feed` and :attr:`stories_per_page`.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    stories_per_page = models.PositiveSmallIntegerField(
+        _("stories per page"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("stories_per_page")]
+
+    override_translatable_fields = [SynchronizedField("stories_per_page", overridable=False)]
+
+    subpage_types = ["seismic_stories.StoryPage"]
+    template = "seismic_wagtail/stories/story_index_page.html"
+    filter_class = StoryFilter
+    #: How many stories a feed carries (the newest matching ones).
+    feed_length = 30
+
+    class Meta:
+        verbose_name = _("story index page")
+        verbose_name_plural = _("story index pages")
+
+    def get_stories(self):
+        """The live stories of this index (its locale), newest first, ready for listing.
+
+        Streamfields are deferred and everything a card shows is fetched in a fixed number of queries.
+        """
+        image_model = get_image_model()
+        return (
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("locale")
+            .prefetch_related(
+                Prefetch(
+                    "hero_image",
+                    queryset=image_model.objects.prefetch_renditions(CARD_IMAGE_FILTER),
+                ),
+                Prefetch(
+                    "story_themes",
+                    queryset=StoryPageTheme.objects.select_related("theme").order_by("sort_order", "pk"),
+                ),
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_filter(self, request):
+        return self.filter_class(self, request.GET, stories=self.get_stories())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        story_filter = self.get_filter(request)
+        paginator = Paginator(story_filter.results(), self.stories_per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update(
+            {
+                "story_filter": story_filter,
+                "facets": story_filter.facets(),
+                "paginator": paginator,
+                "page_obj": page_obj,
+                "stories": page_obj.object_list,
+                "rss_url": self.feed_url("rss", story_filter),
+                "atom_url": self.feed_url("atom", story_filter),
+            }
+        )
+        return context
+
+    def feed_path(self, name):
+        """``rss.xml`` / ``atom.xml`` when the site includes ``seismic_wagtail.stories.urls``, else ``rss/``."""
+        return self.reverse_subpage(name if feed_urls_installed() else f"{name}_slash")
+
+    def feed_url(self, name, story_filter=None):
+        """The (relative) URL of the ``"rss"`` or ``"atom"`` feed, with the filter's query string."""
+        url = (self.url or "") + self.feed_path(name)
+        querystring = story_filter.querystring() if story_filter else ""
+        return f"{url}?{querystring}" if querystring else url
+
+    def get_feed(self, feed_type):
+        from .feeds import StoryAtomFeed, StoryRssFeed
+
+        return {"rss": StoryRssFeed, "atom": StoryAtomFeed}[feed_type](self)
+
+    # ``rss.xml/`` is what ``seismic_wagtail.stories.urls`` passes on for ``<index url>rss.xml``; ``rss/``
+    # works without that URL pattern (Wagtail's own page URLs allow no dots).
+    @re_path(r"^rss\.xml/?$", name="rss")
+    @path("rss/", name="rss_slash")
+    def rss_feed(self, request):
+        """RSS 2.0 of the stories matching the query string."""
+        return self.get_feed("rss")(request)
+
+    @re_path(r"^atom\.xml/?$", name="atom")
+    @path("atom/", name="atom_slash")
+    def atom_feed(self, request):
+        """Atom 1.0 of the stories matching the query string."""
+        return self.get_feed("atom")(request)
+
+
+# --- The story ---------------------------------------------------------------------------------------
+
+
+class TransferStatus(models.TextChoices):
+    """How a story relates to the story it learnt from."""
+
+    INSPIRED = "inspired", _("Inspired by")
+    ADAPTED = "adapted", _("Adapted from")
+    REUSED = "reused", _("Reused from")
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    """The story editor form: a transfer link may not point at the story itself (or one of its translations)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("transfers")
+        if formset is None:
+            return cleaned_data
+        formset.errors  # noqa: B018 (validates the inline forms so their cleaned_data exists)
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            source = data.get("source_story")
+            if source is not None and not data.get("DELETE") and source.translation_key == self.instance.translation_key:
+                form.add_error("source_story", _("A story cannot learn from itself."))
+        return cleaned_data
+
+
+class StoryPage(SeismicPageMixin, Page):
+    """A good practice: what the challenge was, what was done, what came of it and what others can reuse."""
+
+    base_form_class = StoryPageForm
+
+    #: Reading speed used for :attr:`reading_time` (words per minute; 200 is a common figure for
+    #: non-fiction read on screen). Override in a subclass to change it.
+    words_per_minute = 200
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        validators=[MaxLengthValidator(300)],
+        help_text=_("Plain text, up to 300 characters. Shown in lists, feeds and link previews."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describes the image for people who cannot see it. Leave empty to use the image's description."),
+    )
+    city = models.CharField(_("city"), max_length=120)
+    country = CountryField(_("country"))
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("Leave empty while the practice is still running."),
+    )
+    network = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("network"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The national network the practice belongs to."),
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                NetworkChooserPanel("network"),
+            ],
+            heading=_("Where and when"),
+        ),
+        InlinePanel("story_themes", label=_("Themes"), min_num=1),
+        InlinePanel("story_organisations", label=_("Organisations involved")),
+        FieldPanel("body"),
+        InlinePanel("transfers", label=_("Learnt from another story"), heading=_("Transfer")),
+        InlinePanel("related_stories", label=_("Related stories"), max_num=6),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("start_year", overridable=False),
+        SynchronizedField("end_year", overridable=False),
+        SynchronizedField("hero_image"),
+        SynchronizedField("network", overridable=False),
+        TranslatableField("city"),
+        TranslatableField("hero_image_alt"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("city"),
+        index.SearchField("body"),
+        index.AutocompleteField("city"),
+        index.FilterField("country"),
+        index.FilterField("start_year"),
+    ]
+
+    parent_page_types = ["seismic_stories.StoryIndexPage"]
+    subpage_types = []
+    template = "seismic_wagtail/stories/story_page.html"
+    #: How many related stories the page shows when the editor chose none.
+    related_by_theme_count = 3
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def clean(self):
+        super().clean()
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    # Display helpers ---------------------------------------------------------------------------------
+
+    @property
+    def period(self):
+        """"2014–2016", "2015" or "since 2014"."""
+        if not self.start_year:
+            return ""
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        if self.end_year:
+            return str(self.start_year)
+        return _("since %(year)s") % {"year": self.start_year}
+
+    @property
+    def hero_alt(self):
+        if self.hero_image_alt:
+            return self.hero_image_alt
+        return getattr(self.hero_image, "description", "") if self.hero_image_id else ""
+
+    @property
+    def themes(self):
+        """The story's themes in editor order (uses the prefetched rows in listings)."""
+        return [link.theme for link in self.story_themes.all()]
+
+    @property
+    def organisations(self):
+        return [link.organisation for link in self.story_organisations.all()]
+
+    def localized_network(self):
+        """The network page in this story's language when it is translated, else the page chosen."""
+        if not self.network_id:
+            return None
+        network = self.network
+        return (network.get_translation_or_none(self.locale) or network).specific
+
+    @cached_property
+    def word_count(self):
+        """Words of the summary and the body (the text the reading time is based on)."""
+        texts = [self.summary]
+        texts.extend(self.body.stream_block.get_searchable_content(self.body))
+        return sum(len(re.findall(r"\w+", strip_tags(text))) for text in texts if text)
+
+    @property
+    def reading_time(self):
+        """Minutes to read the story at :attr:`words_per_minute`, at least one."""
+        return max(1, math.ceil(self.word_count / self.words_per_minute))
+
+    # Links to other stories --------------------------------------------------------------------------
+
+    def _localize(self, stories):
+        """Each story in this page's locale when translated and live, else as chosen; one query."""
+        stories = [story for story in stories if story is not None]
+        keys = {story.translation_key for story in stories}
+        local = {
+            story.translation_key: story
+            for story in StoryPage.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        return [local.get(story.translation_key, story) for story in stories]
+
+    def get_transfers(self):
+        """The stories this one learnt from: ``[(link, source_story)]``, sources in this page's language."""
+        links = [link for link in self.transfers.select_related("source_story") if link.source_story_id]
+        sources = self._localize([link.source_story for link in links])
+        return [(link, source) for link, source in zip(links, sources) if source.live]
+
+    def get_adaptations(self):
+        """Where this practice was taken up: ``[(link, adapting_story)]``, newest first.
+
+        Found with a reverse query over every translation of this story (``source_story__translation_key``),
+        one entry per adapting story, in this page's language when that story is translated.
+        """
+        links = (
+            StoryTransfer.objects.filter(
+                source_story__translation_key=self.translation_key, page__live=True
+            )
+            .exclude(page__translation_key=self.translation_key)
+            .select_related("page")
+            .order_by("page_id")
+        )
+        by_story = {}
+        for link in links:
+            by_story.setdefault(link.page.translation_key, link)
+        chosen = list(by_story.values())
+        stories = self._localize([link.page for link in chosen])
+        pairs = [(link, story.specific if not isinstance(story, StoryPage) else story) for link, story in zip(chosen, stories)]
+        pairs.sort(key=lambda pair: pair[1].first_published_at or pair[1].latest_revision_created_at, reverse=True)
+        return pairs
+
+    def get_related_stories(self):
+        """The editor's choice, else the live stories of this locale sharing the most themes with this one."""
+        chosen = [link.story for link in self.related_stories.select_related("story") if link.story_id]
+        if chosen:
+            return [story for story in self._localize(chosen) if story.live and story.pk != self.pk]
+        theme_slugs = [link.theme.slug for link in self.story_themes.select_related("theme")]
+        if not theme_slugs:
+            return []
+        return list(
+            StoryPage.objects.live()
+            .filter(locale_id=self.locale_id, story_themes__theme__slug__in=theme_slugs)
+            .exclude(translation_key=self.translation_key)
+            .annotate(shared_themes=Count("story_themes", distinct=True))
+            .order_by("-shared_themes", "-first_published_at")
+            .defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related(
+                Prefetch("story_themes", queryset=StoryPageTheme.objects.select_related("theme").order_by("sort_order", "pk"))
+            )[: self.related_by_theme_count]
+        )
+
+    # Metadata ----------------------------------------------------------------------------------------
+
+    def get_share_image_url(self, request=None):
+        if not self.hero_image_id:
+            return ""
+        rendition = self.hero_image.get_rendition(SHARE_IMAGE_FILTER)
+        url = rendition.url
+        if url.startswith("/"):
+            site = self.get_site()
+            root = site.root_url if site else ""
+            if request is not None and not root:
+                root = request.build_absolute_uri("/").rstrip("/")
+            url = root + url
+        return url
+
+    def get_og_locale(self):
+        return to_locale(self.locale.language_code)
+
+    def get_json_ld(self, request=None):
+        """The schema.org ``Article`` describing this story, as a dict."""
+        organisations = [
+            {"@type": "Organization", "name": organisation.name, **({"url": organisation.website} if organisation.website else {})}
+            for organisation in self.organisations
+        ]
+        site = self.get_site()
+        publisher_name = (site.site_name if site and site.site_name else None) or getattr(
+            settings, "WAGTAIL_SITE_NAME", ""
+        )
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.seo_title or self.title,
+            "description": self.search_description or self.summary,
+            "url": self.get_full_url(request),
+            "mainEntityOfPage": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.first_published_at.isoformat() if self.first_published_at else None,
+            "dateModified": (self.last_published_at or self.latest_revision_created_at or self.first_published_at).isoformat()
+            if (self.last_published_at or self.latest_revision_created_at or self.first_published_at)
+            else None,
+            "about": [theme.name for theme in self.themes],
+            "contentLocation": {
+                "@type": "Place",
+                "name": self.city,
+                "address": {"@type": "PostalAddress", "addressLocality": self.city, "addressCountry": self.country.code},
+            },
+            "wordCount": self.word_count,
+            "timeRequired": f"PT{self.reading_time}M",
+        }
+        image = self.get_share_image_url(request)
+        if image:
+            data["image"] = image
+        if organisations:
+            data["author"] = organisations
+        if publisher_name:
+            data["publisher"] = {"@type": "Organization", "name": publisher_name}
+        return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+    def json_ld_script(self, request=None):
+        """``<script type="application/ld+json">`` with ``<``, ``>`` and ``&`` escaped, safe in HTML."""
+        text = json.dumps(self.get_json_ld(request), ensure_ascii=False)
+        text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+        return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
+
+    def get_live_translations(self):
+        """This story in every language it is live in (itself included), for ``hreflang`` links."""
+        return list(
+            StoryPage.objects.live()
+            .public()
+            .filter(translation_key=self.translation_key)
+            .defer_streamfields()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            {
+                "translations": self.get_live_translations(),
+                "network_page": self.localized_network(),
+                "transfers": self.get_transfers(),
+                "adaptations": self.get_adaptations(),
+                "related_stories": self.get_related_stories(),
+                "json_ld": self.json_ld_script(request),
+                "share_image_url": self.get_share_image_url(request),
+                "index_page": self.get_parent().specific,
+            }
+        )
+        return context
+
+
+# --- Inline rows -------------------------------------------------------------------------------------
+# Themes, organisations and transfer links are translatable inline models (TranslatableMixin): wagtail-localize
+# copies them into a translation and points their snippet foreign keys at the target locale's translations.
+# Their locale is set from the story's (``TranslatableMixin.get_default_locale`` follows the ParentalKey).
+
+
+class StoryPageTheme(TranslatableMixin, Orderable):
+    """A theme of a story. wagtail-localize points the row at the theme's translation in the story's locale."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_themes")
+    theme = models.ForeignKey(
+        "seismic_core.Theme", verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("story theme")
+        verbose_name_plural = _("story themes")
+
+    def __str__(self):
+        return str(self.theme)
+
+
+class StoryPageOrganisation(TranslatableMixin, Orderable):
+    """An organisation involved in a story, with its optional role ("lead", "funder", ...)."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_organisations")
+    organisation = models.ForeignKey(
+        "seismic_core.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True, help_text=_('For example "lead partner".'))
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("organisation involved")
+        verbose_name_plural = _("organisations involved")
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class StoryTransfer(TranslatableMixin, Orderable):
+    """A transfer link: the story (``page``) learnt from ``source_story``.
+
+    The source story lists the stories that learnt from it (:meth:`StoryPage.get_adaptations`).
+    """
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="transfers")
+    source_story = models.ForeignKey(
+        StoryPage,
+        verbose_name=_("source story"),
+        on_delete=models.CASCADE,
+        related_name="adaptation_links",
+        help_text=_("The story this practice learnt from."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=TransferStatus.choices, default=TransferStatus.INSPIRED
+    )
+    note = models.CharField(
+        _("note"), max_length=255, blank=True, help_text=_("What was taken over or changed, in a sentence.")
+    )
+
+    panels = [PageChooserPanel("source_story", page_type="seismic_stories.StoryPage"), FieldPanel("status"), FieldPanel("note")]
+
+    override_translatable_fields = [
+        SynchronizedField("source_story", overridable=False),
+        SynchronizedField("status", overridable=False),
+        TranslatableField("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("transfer link")
+        verbose_name_plural = _("transfer links")
+
+    def clean(self):
+        super().clean()
+        page = getattr(self, "page", None)
+        source = self.source_story if self.source_story_id else None
+        if page is not None and source is not None and page.translation_key == source.translation_key:
+            raise ValidationError({"source_story": _("A story cannot learn from itself.")})
+
+    def __str__(self):
+        return f"{self.get_status_display()} {self.source_story}"
+
+
+class StoryRelatedStory(Orderable):
+    """A related story chosen by the editor (otherwise related stories come from shared themes)."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_stories")
+    story = models.ForeignKey(
+        StoryPage, verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("story", page_type="seismic_stories.StoryPage")]
+
+    override_translatable_fields = [SynchronizedField("story", overridable=False)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related story")
+        verbose_name_plural = _("related stories")
+
+    def __str__(self):
+        return str(self.story)

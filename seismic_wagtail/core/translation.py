@@ -42,5 +42,13 @@ def translate(instance, locale, strings=None, *, publish=True, translation_type=
                         "tool_name": tool_name,
                     },
                 )
-    translation.save_target(publish=publish)
+    if isinstance(instance, Page) and publish:
+        # wagtail-localize publishes a page translation in ``transaction.on_commit``, from a revision whose
+        # page object was loaded before anything else happened in the transaction: when children are added
+        # to the translation before the commit (demo content, imports, tests), that late publish writes a
+        # stale ``numchild`` of 0 and the children 404. Save the revision as a draft and publish it now.
+        translation.save_target(publish=False)
+        instance.get_translation(locale).get_latest_revision().publish()
+    else:
+        translation.save_target(publish=publish)
     return instance.get_translation(locale)

@@ -12,10 +12,8 @@ import json
 import random
 
 from django.core.files.images import ImageFile
-from django.db import transaction
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from .demo_data import GALLERY, INDEX_INTRO, INDEX_TITLES, STORIES, THEME_COLOURS
 from .models import StoryIndexPage, StoryPage, StoryPageOrganisation, StoryPageTheme, StoryTransfer
@@ -45,21 +43,7 @@ def create_demo(context):
                 context.ensure_translated(story, locale, translation_strings(data, text))
         set_publication_date(story, data["published"])
     context.registry["stories"] = stories
-    transaction.on_commit(lambda: repair_numchild([context.parent, index]))
 
-
-def repair_numchild(pages):
-    """Recount the children of ``pages`` and their translations after the commit.
-
-    wagtail-localize publishes a new translation on commit from a revision whose page object was loaded
-    before its children were added, so the stored ``numchild`` is 0 and treebeard then treats the page as a
-    leaf (its children 404). This runs after those publishes and restores the count.
-    """
-    keys = [page.translation_key for page in pages]
-    for page in Page.objects.filter(translation_key__in=keys):
-        count = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count()
-        if count != page.numchild:
-            Page.objects.filter(pk=page.pk).update(numchild=count)
 
 
 def create_story(context, index, data, themes, organisations, networks, stories):
@@ -163,13 +147,8 @@ def publication_date(value):
 
 
 def set_publication_date(story, value):
-    """Give the story and its translations the date it was published during the project (2014-2016).
-
-    On commit, because wagtail-localize publishes translations on commit (which would set today's date).
-    """
-    stories = StoryPage.objects.filter(translation_key=story.translation_key)
-    date = publication_date(value)
-    transaction.on_commit(lambda: stories.update(first_published_at=date))
+    """Give the story and its translations the date it was published during the project (2014-2016)."""
+    StoryPage.objects.filter(translation_key=story.translation_key).update(first_published_at=publication_date(value))
 
 
 def demo_image(context, title, theme_slug, alt="", seed=0):

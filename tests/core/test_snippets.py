@@ -57,3 +57,20 @@ def test_organisation_str_and_logo_alt():
     assert str(organisation) == "Eurocities"
     assert organisation.logo_alt == "Eurocities"
     assert str(OrganisationFactory(name="Cittalia Fondazione", acronym="Cittalia")) == "Cittalia Fondazione (Cittalia)"
+
+
+def test_translated_page_keeps_children_added_in_the_same_transaction(locales, root_page, client):
+    """A translation is published at once, not on commit: children added before the commit stay reachable."""
+    from django.db import transaction
+    from wagtail.models import Page
+
+    from tests.factories import SimpleTestPageFactory
+
+    with transaction.atomic():
+        section = SimpleTestPageFactory(parent=root_page, title="Section", slug="section")
+        german_section = translate(section, locales["de"], {"Section": "Abschnitt"})
+        SimpleTestPageFactory(parent=german_section, title="Kind", slug="kind")
+    german_section = Page.objects.get(pk=german_section.pk)
+    assert german_section.live and german_section.title == "Abschnitt"
+    assert german_section.numchild == 1
+    assert client.get("/de/section/kind/").status_code == 200

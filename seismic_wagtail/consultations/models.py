@@ -7,6 +7,7 @@ of :class:`ConsultationAnswer` keyed by the question's StreamField block id (the
 and, for choices, by the choice's language-independent key, so results are one ``GROUP BY`` in the database.
 """
 
+import base64
 import uuid
 
 from django.core import signing
@@ -236,7 +237,10 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
     # --- email confirmation -----------------------------------------------------------------------------
 
     def make_confirmation_token(self, response):
-        return signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(str(response.token))
+        """A signed, timestamped token naming the response, encoded to fit Wagtail's URL path pattern
+        (letters, digits, ``-`` and ``_`` only)."""
+        signed = signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(str(response.token))
+        return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
     def get_confirmation_url(self, request, response):
         relative = self.url + self.reverse_subpage("confirm", args=[self.make_confirmation_token(response)])
@@ -260,8 +264,12 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
     def confirm_response(self, signed_token):
         """Confirm the response named by a signed token. Returns the response; raises ``signing.BadSignature``
         (or its subclass ``SignatureExpired``) for a bad or expired link."""
+        try:
+            signed = base64.urlsafe_b64decode(signed_token + "=" * (-len(signed_token) % 4)).decode()
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise signing.BadSignature("not a token") from exc
         value = signing.TimestampSigner(salt=CONFIRMATION_SALT).unsign(
-            signed_token, max_age=consultation_setting("CONSULTATION_CONFIRMATION_MAX_AGE")
+            signed, max_age=consultation_setting("CONSULTATION_CONFIRMATION_MAX_AGE")
         )
         try:
             token = uuid.UUID(value)

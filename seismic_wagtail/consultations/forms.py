@@ -142,7 +142,7 @@ def question_field(question):
     """The form field for one :class:`~.questions.Question`."""
     common = {"label": question.label, "required": question.required, "help_text": question.help_text}
     if question.subject and question.kind == RATING:
-        common["label"] = f"{question.label}: {question.subject}" if question.label else question.subject
+        common["label"] = f"{question.subject}: {question.label}" if question.label else question.subject
     if question.kind == RATING:
         choices = []
         for value in RATING_VALUES:

@@ -261,9 +261,9 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         body = render_to_string("seismic_wagtail/consultations/email/confirm_body.txt", context)
         send_mail(subject, body, None, [response.email])
 
-    def confirm_response(self, signed_token):
-        """Confirm the response named by a signed token. Returns the response; raises ``signing.BadSignature``
-        (or its subclass ``SignatureExpired``) for a bad or expired link."""
+    def get_response_for_confirmation(self, signed_token):
+        """The response a confirmation token names. Raises ``signing.BadSignature`` (or its subclass
+        ``signing.SignatureExpired``) for a bad or expired link."""
         try:
             signed = base64.urlsafe_b64decode(signed_token + "=" * (-len(signed_token) % 4)).decode()
         except (ValueError, UnicodeDecodeError) as exc:
@@ -278,6 +278,12 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         response = self.responses().filter(token=token).first()
         if response is None:
             raise signing.BadSignature("no such response")
+        return response
+
+    def confirm_response(self, signed_token):
+        """Confirm the response named by a signed token and return it (see
+        :meth:`get_response_for_confirmation` for the errors)."""
+        response = self.get_response_for_confirmation(signed_token)
         if not response.confirmed:
             response.confirmed = True
             response.confirmed_at = timezone.now()

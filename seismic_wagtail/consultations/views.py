@@ -73,14 +73,16 @@ def thank_you_view(page, request):
 def confirm_view(page, request, signed_token):
     error = ""
     confirmed = False
-    if request.method == "POST":
-        try:
+    try:
+        if request.method == "POST":
             page.confirm_response(signed_token)
             confirmed = True
-        except signing.SignatureExpired:
-            error = _("This confirmation link has expired. Please respond to the consultation again.")
-        except signing.BadSignature:
-            error = _("This confirmation link is not valid.")
+        else:
+            confirmed = page.get_response_for_confirmation(signed_token).confirmed
+    except signing.SignatureExpired:
+        error = _("This confirmation link has expired. Please respond to the consultation again.")
+    except signing.BadSignature:
+        error = _("This confirmation link is not valid.")
     status = 400 if error else 200
     return _render(page, request, page.confirm_template, status=status, confirmed=confirmed, error=error)
 

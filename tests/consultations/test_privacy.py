@@ -59,6 +59,7 @@ def test_confirmation_links_expire(client, confirmed_page):
     client.post(confirmed_page.url, answer_data())
     path = confirmation_path(mail.outbox[0])
     with override_settings(SEISMIC_WAGTAIL={"CONSULTATION_CONFIRMATION_MAX_AGE": -1}):
+        assert "expired" in client.get(path).content.decode()
         response = client.post(path)
     assert response.status_code == 400 and "expired" in response.content.decode()
     assert not ConsultationResponse.objects.get().confirmed

@@ -226,7 +226,7 @@ def _generate_responses(context, page, per_language, seed):
 
 def _answers(rng, response, question, section_slugs, code):
     def row(**fields):
-        return ConsultationAnswer(response=response, question_id=question.id, kind=question.kind, **fields)
+        return ConsultationAnswer.for_response(response, question, **fields)
 
     keys = [key for key, _label in question.choices]
     if question.kind == RATING:
@@ -240,12 +240,15 @@ def _answers(rng, response, question, section_slugs, code):
         if rng.random() < 0.15:
             return []
         chosen = rng.sample(keys, k=rng.choice([1, 2, 3, 3]))
-        return [row(choice=key) for key in keys if key in chosen]
+        return [row(choice=key, first=index == 0) for index, key in enumerate(key for key in keys if key in chosen)]
     if question.kind == RANKING:
         if rng.random() < 0.2:
             return []
         order = sorted(keys, key=lambda key: rng.random() - (0.3 if key in ("living-labs", "mutual-learning") else 0))
-        return [row(choice=key, number=position) for position, key in enumerate(order[: question.rank_positions], 1)]
+        return [
+            row(choice=key, number=position, first=position == 1)
+            for position, key in enumerate(order[: question.rank_positions], 1)
+        ]
     if question.kind == TEXT and rng.random() < 0.3:
         return [row(text=rng.choice(data.MISSING_ANSWERS.get(code, data.MISSING_ANSWERS["en"])))]
     return []

@@ -287,7 +287,9 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         if not response.confirmed:
             response.confirmed = True
             response.confirmed_at = timezone.now()
-            response.save(update_fields=["confirmed", "confirmed_at"])
+            with transaction.atomic():
+                response.save(update_fields=["confirmed", "confirmed_at"])
+                response.answer_rows.update(confirmed=True)
         return response
 
     # --- results ----------------------------------------------------------------------------------------
@@ -332,19 +334,22 @@ def answer_rows(response, questions, data):
         if value in (None, "", []):
             continue
         if question.kind == RATING:
-            rows.append(ConsultationAnswer(response=response, question_id=question.id, kind=question.kind, number=int(value)))
+            rows.append(ConsultationAnswer.for_response(response, question, number=int(value)))
         elif question.kind == SINGLE:
-            rows.append(ConsultationAnswer(response=response, question_id=question.id, kind=question.kind, choice=value))
+            rows.append(ConsultationAnswer.for_response(response, question, choice=value))
         elif question.kind == MULTIPLE:
-            rows.extend(ConsultationAnswer(response=response, question_id=question.id, kind=question.kind, choice=key) for key in value)
-        elif question.kind == RANKING:
             rows.extend(
-                ConsultationAnswer(response=response, question_id=question.id, kind=question.kind, choice=key, number=position)
-                for position, key in enumerate(value, start=1)
-                if key
+                ConsultationAnswer.for_response(response, question, choice=key, first=index == 0)
+                for index, key in enumerate(value)
+            )
+        elif question.kind == RANKING:
+            ranked = [(position, key) for position, key in enumerate(value, start=1) if key]
+            rows.extend(
+                ConsultationAnswer.for_response(response, question, choice=key, number=position, first=index == 0)
+                for index, (position, key) in enumerate(ranked)
             )
         elif question.kind == TEXT:
-            rows.append(ConsultationAnswer(response=response, question_id=question.id, kind=question.kind, text=value))
+            rows.append(ConsultationAnswer.for_response(response, question, text=value))
     return rows
 
 
@@ -393,7 +398,13 @@ class ConsultationResponse(models.Model):
                 fields=["consultation_key", "token"], name="seismic_consultations_response_unique_token"
             ),
         ]
-        indexes = [models.Index(fields=["consultation_key", "confirmed"], name="seismic_cons_resp_key_conf")]
+        indexes = [
+            # Covers the results' "respondents by language, country and type" GROUP BY (in this order).
+            models.Index(
+                fields=["consultation_key", "locale", "country", "respondent_type", "confirmed"],
+                name="seismic_cons_resp_results",
+            ),
+        ]
 
     def __str__(self):
         return _("Response %(id)s") % {"id": self.pk}
@@ -424,7 +435,14 @@ class ConsultationResponse(models.Model):
 
 
 class ConsultationAnswer(models.Model):
-    """One answer value: a rating, a chosen key, a ranked key (``number`` = position) or a text."""
+    """One answer value: a rating, a chosen key, a ranked key (``number`` = place) or a text.
+
+    ``consultation_key``, ``locale``, ``country``, ``respondent_type`` and ``confirmed`` repeat the
+    response's values. They are copied when the answer is written (:meth:`for_response`), never change
+    afterwards except ``confirmed``, which :meth:`ConsultationPage.confirm_response` updates in the same
+    transaction as the response. The reason: results become one ``GROUP BY`` over one covering index, with
+    no join, which keeps the results page fast at 100,000 responses (see the consultations reference).
+    """
 
     response = models.ForeignKey(ConsultationResponse, on_delete=models.CASCADE, related_name="answer_rows")
     question_id = models.CharField(_("question"), max_length=64)
@@ -432,11 +450,53 @@ class ConsultationAnswer(models.Model):
     choice = models.CharField(_("choice key"), max_length=64, blank=True)
     number = models.SmallIntegerField(_("number"), null=True, blank=True)
     text = models.TextField(_("text"), blank=True)
+    #: True on the first row of a response's answer to a question: counts respondents per question.
+    first = models.BooleanField(default=True)
+    # Copies of the response's values, for aggregation without a join (see the class docstring).
+    consultation_key = models.UUIDField()
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.PROTECT, related_name="+")
+    country = models.CharField(max_length=2)
+    respondent_type = models.CharField(max_length=20)
+    confirmed = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = _("consultation answer")
         verbose_name_plural = _("consultation answers")
-        indexes = [models.Index(fields=["question_id", "choice", "number"], name="seismic_cons_answer_group")]
+        indexes = [
+            models.Index(
+                # In the order of the results query's GROUP BY, so that the database aggregates while
+                # reading the index (no sort). ``confirmed`` is last and filtered after grouping.
+                fields=[
+                    "consultation_key",
+                    "question_id",
+                    "choice",
+                    "number",
+                    "first",
+                    "locale",
+                    "country",
+                    "respondent_type",
+                    "confirmed",
+                ],
+                name="seismic_cons_answer_results",
+            ),
+            # The latest free-text answers of a question (public results page), newest first.
+            models.Index(fields=["question_id", "id"], name="seismic_cons_answer_latest"),
+        ]
 
     def __str__(self):
         return f"{self.question_id}: {self.choice or self.number or self.text[:40]}"
+
+    @classmethod
+    def for_response(cls, response, question, **fields):
+        """An answer row of ``response`` to ``question`` with the response's values copied in."""
+        return cls(
+            response=response,
+            question_id=question.id,
+            kind=question.kind,
+            consultation_key=response.consultation_key,
+            locale_id=response.locale_id,
+            country=str(response.country.code if hasattr(response.country, "code") else response.country),
+            respondent_type=response.respondent_type,
+            confirmed=response.confirmed,
+            **fields,
+        )

@@ -1,11 +1,11 @@
 """Pooled results of a consultation, aggregated in the database.
 
-Every number comes from ``GROUP BY`` queries on :class:`~.models.ConsultationAnswer` and
-:class:`~.models.ConsultationResponse`, filtered by the consultation's ``translation_key``, so answers from
-every language version pool into one result and the number of queries does not grow with the number of
-responses: 3 for the respondent totals, 1 for the distributions, 1 for respondents per question, 3 for the
-breakdowns by language, country and respondent type, and (on the public page) 1 per free-text question for
-the published answers. Only confirmed responses count.
+Every number comes from ``GROUP BY`` queries filtered by the consultation's ``translation_key``, so answers
+from every language version pool into one result and the number of queries does not grow with the number
+of responses: 1 for the locales, 1 for the respondents by language, country and type, 1 for every answer
+count (distributions, respondents per question and the three breakdowns come from the same grouped rows,
+read from one covering index of :class:`~.models.ConsultationAnswer`), and on the public page 1 per
+free-text question for the published answers. Only confirmed responses count.
 """
 
 from collections import defaultdict
@@ -103,88 +103,102 @@ def compute_results(page, *, public=False):
     ``public=True`` adds the free-text answers whose authors consented to publication (without the name
     when they chose anonymity).
     """
+    from wagtail.models import Locale
+
     from .models import ConsultationAnswer, PublicationConsent
 
-    responses = page.counted_responses()
-    answers = ConsultationAnswer.objects.filter(
-        response__consultation_key=page.translation_key, response__confirmed=True
-    )
+    key = page.translation_key
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
 
-    by_dimension = {}
+    # 1. Respondents by language, country and respondent type: one GROUP BY over the responses.
+    by_dimension_counts = {name: defaultdict(int) for name, _lookup, _heading in DIMENSIONS}
     total = 0
-    for name, lookup, _heading in DIMENSIONS:
-        rows = responses.order_by().values(lookup).annotate(n=Count("pk")).order_by("-n", lookup)
-        by_dimension[name] = _bars(
+    for row in (
+        page.responses()
+        .order_by()
+        .values("locale_id", "country", "respondent_type", "confirmed")
+        .annotate(n=Count("pk"))
+    ):
+        if not row["confirmed"]:
+            continue
+        total += row["n"]
+        by_dimension_counts["language"][languages.get(row["locale_id"], "")] += row["n"]
+        by_dimension_counts["country"][row["country"]] += row["n"]
+        by_dimension_counts["respondent_type"][row["respondent_type"]] += row["n"]
+    by_dimension = {
+        name: _bars(
             [
-                Bar(key=row[lookup], label=dimension_label(name, row[lookup]), value=row["n"], display=str(row["n"]))
-                for row in rows
+                Bar(key=value, label=dimension_label(name, value), value=n, display=str(n))
+                for value, n in sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
             ]
         )
-        total = sum(bar.value for bar in by_dimension[name])
-
-    distribution = defaultdict(dict)  # question id -> {(choice, number): count}
-    for row in (
-        answers.exclude(kind=TEXT).order_by().values("question_id", "choice", "number").annotate(n=Count("pk"))
-    ):
-        distribution[row["question_id"]][(row["choice"], row["number"])] = row["n"]
-
-    respondents = {
-        row["question_id"]: row["n"]
-        for row in answers.order_by().values("question_id").annotate(n=Count("response_id", distinct=True))
+        for name, counts in by_dimension_counts.items()
     }
 
-    breakdown_rows = {}
-    for name, lookup, _heading in DIMENSIONS:
-        grouped = defaultdict(lambda: defaultdict(dict))  # question -> dimension value -> {(choice, number): n}
-        for row in (
-            answers.exclude(kind=TEXT)
-            .order_by()
-            .values("question_id", f"response__{lookup}", "choice", "number")
-            .annotate(n=Count("pk"))
-        ):
-            grouped[row["question_id"]][row[f"response__{lookup}"]][(row["choice"], row["number"])] = row["n"]
-        breakdown_rows[name] = grouped
+    # 2. Every answer count: one GROUP BY over one covering index of the answer table, no join.
+    distribution = defaultdict(lambda: defaultdict(int))  # question id -> {(choice, number): n}
+    respondents = defaultdict(int)
+    breakdowns = {name: defaultdict(lambda: defaultdict(lambda: defaultdict(int))) for name, *_rest in DIMENSIONS}
+    for row in (
+        ConsultationAnswer.objects.filter(consultation_key=key)
+        .order_by()
+        .values_list(
+            "question_id", "choice", "number", "first", "locale_id", "country", "respondent_type", "confirmed"
+        )
+        .annotate(n=Count("pk"))
+    ):
+        question_id, choice, number, first, locale_id, country, respondent_type, confirmed, n = row
+        if not confirmed:  # grouped rather than filtered, so the grouping follows the index order
+            continue
+        cell = (choice, number)
+        distribution[question_id][cell] += n
+        if first:
+            respondents[question_id] += n
+        breakdowns["language"][question_id][languages.get(locale_id, "")][cell] += n
+        breakdowns["country"][question_id][country][cell] += n
+        breakdowns["respondent_type"][question_id][respondent_type][cell] += n
 
     results = []
     text_limit = consultation_setting("CONSULTATION_RESULTS_TEXT_ANSWERS")
     for question in page.question_list:
         result = QuestionResult(question=question, respondents=respondents.get(question.id, 0))
-        counts = distribution.get(question.id, {})
-        result.bars, result.average = _summarise(question, counts)
-        for name, _lookup, _heading in DIMENSIONS:
-            rows = []
-            for value, cells in breakdown_rows[name].get(question.id, {}).items():
-                bars, average = _summarise(question, cells)
-                rows.append(
-                    {
-                        "value": value,
-                        "label": dimension_label(name, value),
-                        "count": sum(cells.values()),
-                        "average": average,
-                        "cells": [bar.display for bar in bars],
-                    }
-                )
-            rows.sort(key=lambda row: (-row["count"], str(row["label"])))
-            result.breakdowns[name] = rows
+        if question.kind != TEXT:
+            result.bars, result.average = _summarise(question, distribution.get(question.id, {}))
+            for name, _lookup, _heading in DIMENSIONS:
+                rows = []
+                for value, cells in breakdowns[name].get(question.id, {}).items():
+                    bars, average = _summarise(question, cells)
+                    rows.append(
+                        {
+                            "value": value,
+                            "label": dimension_label(name, value),
+                            "count": sum(cells.values()),
+                            "average": average,
+                            "cells": [bar.display for bar in bars],
+                        }
+                    )
+                rows.sort(key=lambda row: (-row["count"], str(row["label"])))
+                result.breakdowns[name] = rows
         if question.kind == TEXT and public and text_limit:
+            # 3. One query per free-text question: the latest answers published with consent.
             published = (
-                answers.filter(question_id=question.id, kind=TEXT)
+                ConsultationAnswer.objects.filter(question_id=question.id, consultation_key=key, confirmed=True)
                 .filter(response__consent__in=[PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS])
-                .order_by("-response__submitted_at", "-pk")
+                .order_by("-pk")  # newest first, read backwards along the (question_id, id) index
                 .values(
                     "text",
+                    "locale_id",
                     "response__consent",
                     "response__name",
                     "response__organisation_name",
                     "response__anonymised_at",
-                    "response__locale__language_code",
                 )[:text_limit]
             )
             for row in published:
                 named = row["response__consent"] == PublicationConsent.PUBLIC and not row["response__anonymised_at"]
                 author = (row["response__organisation_name"] or row["response__name"]) if named else ""
                 result.texts.append(
-                    {"text": row["text"], "author": author, "language": row["response__locale__language_code"]}
+                    {"text": row["text"], "author": author, "language": languages.get(row["locale_id"], "")}
                 )
         results.append(result)
     return ConsultationResults(total=total, by_dimension=by_dimension, questions=results)

@@ -43,8 +43,10 @@ def test_response_counts_only_once_confirmed(client, confirmed_page):
     # Following the link shows a button; only the POST confirms (mail scanners fetch links).
     assert client.get(path).status_code == 200
     assert confirmed_page.get_results().total == 0
+    assert confirmed_page.get_results().questions[1].respondents == 0
     assert client.post(path).status_code == 200
     assert confirmed_page.get_results().total == 1
+    assert confirmed_page.get_results().questions[1].respondents == 1
     assert ConsultationResponse.objects.get().confirmed_at is not None
 
 

@@ -38,13 +38,18 @@ def bulk_responses(page, count, seed=1):
     )
     if not responses[0].pk:  # databases that do not return ids from bulk inserts
         responses = list(ConsultationResponse.objects.filter(consultation_key=page.translation_key))
+    questions = {question.id: question for question in page.get_questions()}
+
+    def row(response, question_id, **fields):
+        return ConsultationAnswer.for_response(response, questions[question_id], **fields)
+
     answers = []
     for response in responses:
-        answers.append(ConsultationAnswer(response=response, question_id="q-rating", kind="rating", number=rng.randint(1, 5)))
-        answers.append(ConsultationAnswer(response=response, question_id="q-single", kind="single", choice=rng.choice(["city", "region"])))
-        answers.append(ConsultationAnswer(response=response, question_id="q-multiple", kind="multiple", choice="citizens"))
-        answers.append(ConsultationAnswer(response=response, question_id="q-ranking", kind="ranking", choice="energy", number=1))
-        answers.append(ConsultationAnswer(response=response, question_id="q-text", kind="text", text=f"Idea {response.pk}"))
+        answers.append(row(response, "q-rating", number=rng.randint(1, 5)))
+        answers.append(row(response, "q-single", choice=rng.choice(["city", "region"])))
+        answers.append(row(response, "q-multiple", choice="citizens"))
+        answers.append(row(response, "q-ranking", choice="energy", number=1))
+        answers.append(row(response, "q-text", text=f"Idea {response.pk}"))
     ConsultationAnswer.objects.bulk_create(answers, batch_size=2000)
 
 

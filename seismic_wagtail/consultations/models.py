@@ -353,6 +353,21 @@ def answer_rows(response, questions, data):
     return rows
 
 
+def build_answers(rows):
+    """``{question id: value}`` from answer rows given as ``(question_id, kind, choice, number, text, pk)``."""
+    answers = {}
+    for question_id, kind, choice, number, text, _pk in sorted(rows, key=lambda row: (row[0], row[3] or 0, row[5])):
+        if kind in (MULTIPLE, RANKING):
+            answers.setdefault(question_id, []).append(choice)
+        elif kind == SINGLE:
+            answers[question_id] = choice
+        elif kind == RATING:
+            answers[question_id] = number
+        else:
+            answers[question_id] = text
+    return answers
+
+
 class ConsultationResponse(models.Model):
     """One person's response to a consultation, in the language version they answered."""
 
@@ -413,18 +428,11 @@ class ConsultationResponse(models.Model):
     def answers(self):
         """The answers keyed by question id: a number (rating), a key (single choice), a list of keys
         (multiple choice; ranking, in rank order) or a text. Uses prefetched ``answer_rows`` when there."""
-        answers = {}
-        rows = sorted(self.answer_rows.all(), key=lambda row: (row.question_id, row.number or 0, row.pk or 0))
-        for row in rows:
-            if row.kind in (MULTIPLE, RANKING):
-                answers.setdefault(row.question_id, []).append(row.choice)
-            elif row.kind == SINGLE:
-                answers[row.question_id] = row.choice
-            elif row.kind == RATING:
-                answers[row.question_id] = row.number
-            else:
-                answers[row.question_id] = row.text
-        return answers
+        rows = [
+            (row.question_id, row.kind, row.choice, row.number, row.text, row.pk or 0)
+            for row in self.answer_rows.all()
+        ]
+        return build_answers(rows)
 
     @property
     def display_name(self):

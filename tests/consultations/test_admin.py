@@ -167,3 +167,12 @@ def test_export_reads_in_chunks(client, admin_user, responses, consultation, mon
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert sorted(row["Email"] for row in rows) == ["bob@example.org", "eve@example.org"]
     assert all(row["Which scale matters most?"] == "city" for row in rows)
+
+
+def test_consultation_pages_link_to_their_responses_in_the_admin(client, admin_user, consultation):
+    client.force_login(admin_user)
+    target = f"/admin/seismic/consultation-responses/?consultation={consultation.translation_key}"
+    explorer = client.get(reverse("wagtailadmin_explore", args=[consultation.get_parent().pk])).content.decode()
+    assert target in explorer
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[consultation.pk])).content.decode()
+    assert target in editor

@@ -11,6 +11,7 @@ import base64
 import uuid
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -147,6 +148,11 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
 
     # --- status -----------------------------------------------------------------------------------------
 

@@ -60,3 +60,16 @@ class TestConsultationPageInAdmin(WagtailPageTestCase):
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200
         assert "Consultation period" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_closing_must_come_after_opening(root_page):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    page = ConsultationPageFactory(parent=root_page)
+    page.closes_at = page.opens_at - datetime.timedelta(hours=1)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "closes_at" in error.value.message_dict

@@ -67,6 +67,8 @@ def test_choice_keys_are_not_offered_for_translation(translated):
 
 def test_answers_in_three_languages_pool_into_one_result(client, translated):
     for code, page in translated.items():
+        # Each language version's form posts to its own URL.
+        assert f'action="{page.url}"' in client.get(page.url).content.decode()
         response = client.post(page.url, answer_data(country={"en": "GB", "sv": "SE", "tr": "TR"}[code]))
         assert response.status_code == 302, response.content.decode()[:2000]
     assert ConsultationResponse.objects.count() == 3

@@ -32,13 +32,6 @@ def test_get_shows_agenda_and_accessible_form(client, consultation):
     assert "Privacy notice" in html
 
 
-def test_page_is_creatable_under_any_page_and_routable(root_page):
-    from wagtail.test.utils import WagtailTestUtils  # noqa: F401 (ensures wagtail.test is importable)
-
-    page = ConsultationPageFactory(parent=root_page)
-    assert page.status == "open"
-
-
 @pytest.mark.parametrize(
     "opens,closes,status",
     [(1, 2, "upcoming"), (-2, -1, "closed")],

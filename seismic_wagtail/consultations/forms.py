@@ -1,0 +1,192 @@
+"""The response form of a consultation, built from its StreamField questions.
+
+:func:`build_form_class` makes one Django form class per language version: a field per question
+(named ``q_<question id>``), the respondent profile, the publication consent, a hidden submission token
+and the honeypot. Choice fields take the language-independent keys as values, so what is stored never
+depends on the language the respondent read. Override ``ConsultationPage.get_form_class()`` to use a
+subclass of :class:`ConsultationForm`.
+"""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from seismic_wagtail.core.forms import HoneypotFormMixin
+
+from .questions import MULTIPLE, RANKING, RATING, RATING_VALUES, SINGLE, TEXT
+
+
+class RankingWidget(forms.MultiWidget):
+    """One select per position, each with its own label ("1st place", ...), grouped in a fieldset."""
+
+    template_name = "seismic_wagtail/consultations/widgets/ranking.html"
+    use_fieldset = True
+
+    def __init__(self, choices, positions, attrs=None):
+        super().__init__([forms.Select(choices=choices) for _position in range(positions)], attrs)
+
+    def decompress(self, value):
+        return list(value) if value else []
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for position, subwidget in enumerate(context["widget"]["subwidgets"], start=1):
+            subwidget["position_label"] = gettext("Place %(position)s") % {"position": position}
+        return context
+
+
+class RankingField(forms.MultiValueField):
+    """The keys in rank order (``""`` for a place left empty). Each key may be ranked only once."""
+
+    default_error_messages = {
+        "duplicate": _("Each choice can be ranked only once."),
+        "incomplete": _("Please fill every place."),
+    }
+
+    def __init__(self, choices, positions, **kwargs):
+        self.positions = positions
+        blank = [("", _("Choose…"))]
+        fields = [forms.ChoiceField(choices=blank + list(choices), required=False) for _position in range(positions)]
+        super().__init__(
+            fields=fields, require_all_fields=False, widget=RankingWidget(blank + list(choices), positions), **kwargs
+        )
+
+    def compress(self, data_list):
+        values = list(data_list or [])
+        return values + [""] * (self.positions - len(values)) if values else []
+
+    def validate(self, value):
+        super().validate(value)
+        filled = [key for key in value if key]
+        if len(filled) != len(set(filled)):
+            raise forms.ValidationError(self.error_messages["duplicate"], code="duplicate")
+        if self.required and len(filled) < self.positions:
+            raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
+
+
+class ConsultationForm(HoneypotFormMixin, forms.Form):
+    """The base class of every consultation's form; the question fields are added by :func:`build_form_class`."""
+
+    #: Set by :func:`build_form_class`.
+    page = None
+    questions = ()
+
+    respondent_type = forms.ChoiceField(label=_("I am responding as"), widget=forms.RadioSelect)
+    organisation_name = forms.CharField(
+        label=_("Organisation"),
+        required=False,
+        max_length=255,
+        help_text=_("Required when you respond on behalf of an organisation."),
+    )
+    country = forms.ChoiceField(label=_("Country"))
+    city = forms.CharField(label=_("City"), required=False, max_length=120)
+    name = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=255,
+        help_text=_("Required if you want your response published with your name."),
+    )
+    email = forms.EmailField(label=_("Email"), required=False)
+    consent = forms.ChoiceField(label=_("Publication of your response"), widget=forms.RadioSelect)
+    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+
+    profile_field_names = ("respondent_type", "organisation_name", "country", "city", "name", "email")
+
+    def __init__(self, *args, **kwargs):
+        from .models import PublicationConsent, RespondentType
+
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("submission_token", uuid.uuid4())
+        super().__init__(*args, **kwargs)
+        self.fields["respondent_type"].choices = RespondentType.choices
+        self.fields["consent"].choices = PublicationConsent.choices
+        self.fields["country"].choices = [("", _("Choose your country"))] + list(countries)
+        if self.page is not None and self.page.require_confirmation:
+            self.fields["email"].required = True
+            self.fields["email"].help_text = _("We send you a link: your response counts once you follow it.")
+        else:
+            self.fields["email"].help_text = _("Optional. Only the organisers see it.")
+        if self.page is not None and self.page.privacy_notice:
+            self.fields["privacy"] = forms.BooleanField(
+                label=_("I have read the privacy notice."), required=True
+            )
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
+        self.fields["country"].widget.attrs["autocomplete"] = "country"
+        self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
+
+    def question_fields(self):
+        return [self[question.field_name] for question in self.questions]
+
+    def profile_fields(self):
+        return [self[name] for name in self.profile_field_names]
+
+    def clean(self):
+        from .models import ORGANISATION_TYPES, PublicationConsent
+
+        data = super().clean()
+        if data.get("respondent_type") in ORGANISATION_TYPES and not data.get("organisation_name", "").strip():
+            self.add_error("organisation_name", _("Please give the name of the organisation you respond for."))
+        if data.get("consent") == PublicationConsent.PUBLIC and not (
+            data.get("name", "").strip() or data.get("organisation_name", "").strip()
+        ):
+            self.add_error("name", _("Please give your name, or choose to publish anonymously."))
+        return data
+
+
+def question_field(question):
+    """The form field for one :class:`~.questions.Question`."""
+    common = {"label": question.label, "required": question.required, "help_text": question.help_text}
+    if question.subject and question.kind == RATING:
+        common["label"] = f"{question.subject}: {question.label}" if question.label else question.subject
+    if question.kind == RATING:
+        choices = []
+        for value in RATING_VALUES:
+            label = str(value)
+            if value == RATING_VALUES[0] and question.low_label:
+                label = f"{value} ({question.low_label})"
+            elif value == RATING_VALUES[-1] and question.high_label:
+                label = f"{value} ({question.high_label})"
+            choices.append((value, label))
+        return forms.TypedChoiceField(
+            choices=choices, coerce=int, empty_value=None, widget=forms.RadioSelect, **common
+        )
+    if question.kind == SINGLE:
+        return forms.ChoiceField(choices=question.choices, widget=forms.RadioSelect, **common)
+    if question.kind == MULTIPLE:
+        validators = []
+        if question.max_choices:
+            limit = question.max_choices
+
+            def at_most(value, limit=limit):
+                if len(value) > limit:
+                    raise forms.ValidationError(
+                        _("Choose at most %(limit)s.") % {"limit": limit}, code="max_choices"
+                    )
+
+            validators.append(at_most)
+        return forms.MultipleChoiceField(
+            choices=question.choices, widget=forms.CheckboxSelectMultiple, validators=validators, **common
+        )
+    if question.kind == RANKING:
+        return RankingField(question.choices, question.rank_positions, **common)
+    if question.kind == TEXT:
+        return forms.CharField(
+            max_length=question.max_length,
+            widget=forms.Textarea(attrs={"rows": 5}),
+            **common,
+        )
+    raise ValueError(f"Unknown question kind {question.kind!r}")
+
+
+def build_form_class(page, base=ConsultationForm):
+    """A form class for ``page``: ``base`` plus one field per question of that language version."""
+    questions = page.question_list
+    attrs = {"page": page, "questions": questions, "field_order": [question.field_name for question in questions]}
+    for question in questions:
+        attrs[question.field_name] = question_field(question)
+    return type(f"{page.__class__.__name__}Form", (base,), attrs)

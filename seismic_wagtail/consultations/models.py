@@ -1,0 +1,516 @@
+"""Agenda consultations: the page, its responses and their answers.
+
+A :class:`ConsultationPage` is translated with wagtail-localize; every language version shares the page's
+``translation_key``. Responses are stored against that key (:attr:`ConsultationResponse.consultation_key`),
+so the answers given on the English, Swedish and Turkish versions pool into one result. Each answer is a row
+of :class:`ConsultationAnswer` keyed by the question's StreamField block id (the same in every translation)
+and, for choices, by the choice's language-independent key, so results are one ``GROUP BY`` in the database.
+"""
+
+import base64
+import uuid
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+from seismic_wagtail.core.pages import SeismicPageMixin
+
+from .blocks import AgendaBlock, QuestionsBlock
+from .conf import consultation_setting
+from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT, get_questions
+
+
+class ConsultationStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class ResultsVisibility(models.TextChoices):
+    HIDDEN = "hidden", _("Not published")
+    LIVE = "live", _("Published while open and after closing")
+    AFTER_CLOSING = "after_closing", _("Published after closing")
+
+
+class RespondentType(models.TextChoices):
+    """Who responds, as on the EU "Have your say" portal."""
+
+    CITIZEN = "citizen", _("Citizen")
+    CIVIL_SOCIETY = "civil_society", _("Civil society organisation")
+    ACADEMIC = "academic", _("Academic or research institution")
+    PUBLIC_AUTHORITY = "public_authority", _("Public authority")
+    BUSINESS = "business", _("Business")
+    OTHER = "other", _("Other")
+
+
+#: Respondent types that answer on behalf of an organisation (the organisation name is then required).
+ORGANISATION_TYPES = frozenset(
+    {
+        RespondentType.CIVIL_SOCIETY,
+        RespondentType.ACADEMIC,
+        RespondentType.PUBLIC_AUTHORITY,
+        RespondentType.BUSINESS,
+    }
+)
+
+
+class PublicationConsent(models.TextChoices):
+    PUBLIC = "public", _("Publish my response with my name")
+    ANONYMOUS = "anonymous", _("Publish my response anonymously")
+    PRIVATE = "private", _("Do not publish my response")
+
+
+CONFIRMATION_SALT = "seismic_wagtail.consultations.confirm"
+
+
+class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
+    """An agenda put out for consultation, with its questions, in any number of languages.
+
+    Extension points, as on Wagtail's ``AbstractForm``: :meth:`get_questions`, :meth:`get_form_class`,
+    :meth:`get_form`, :meth:`store_response`, :meth:`send_confirmation`, :meth:`get_results`.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True)
+    agenda = StreamField(
+        AgendaBlock(),
+        blank=True,
+        verbose_name=_("agenda"),
+        help_text=_("The agenda put out for consultation, section by section."),
+    )
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    questions = StreamField(QuestionsBlock(), blank=True, verbose_name=_("questions"))
+    privacy_notice = RichTextField(
+        _("privacy notice"),
+        blank=True,
+        help_text=_("Who processes the responses, why, for how long, and how respondents can have them erased."),
+    )
+    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+    require_confirmation = models.BooleanField(
+        _("confirm by email"),
+        default=False,
+        help_text=_("Respondents give an email address; a response counts only once its link is followed."),
+    )
+    results_visibility = models.CharField(
+        _("public results"),
+        max_length=20,
+        choices=ResultsVisibility.choices,
+        default=ResultsVisibility.HIDDEN,
+    )
+    retention_days = models.PositiveIntegerField(
+        _("keep responses for (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Responses older than this are deleted by the seismic_purge_responses command. Empty: keep."),
+    )
+
+    template = "seismic_wagtail/consultations/consultation_page.html"
+    results_template = "seismic_wagtail/consultations/consultation_results.html"
+    thank_you_template = "seismic_wagtail/consultations/consultation_thank_you.html"
+    confirm_template = "seismic_wagtail/consultations/consultation_confirm.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("agenda"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])],
+            heading=_("Consultation period"),
+        ),
+        FieldPanel("questions"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [FieldPanel("require_confirmation"), FieldPanel("results_visibility"), FieldPanel("retention_days")],
+            heading=_("Responses"),
+        ),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("opens_at", overridable=False),
+        SynchronizedField("closes_at", overridable=False),
+        SynchronizedField("require_confirmation", overridable=False),
+        SynchronizedField("results_visibility", overridable=False),
+        SynchronizedField("retention_days", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
+
+    # --- status -----------------------------------------------------------------------------------------
+
+    def get_status(self, now=None):
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return ConsultationStatus.UPCOMING
+        if now >= self.closes_at:
+            return ConsultationStatus.CLOSED
+        return ConsultationStatus.OPEN
+
+    @property
+    def status(self):
+        return self.get_status()
+
+    @property
+    def status_label(self):
+        return ConsultationStatus(self.status).label
+
+    @property
+    def is_open(self):
+        return self.status == ConsultationStatus.OPEN
+
+    @property
+    def results_published(self):
+        if self.results_visibility == ResultsVisibility.LIVE:
+            return self.status != ConsultationStatus.UPCOMING
+        if self.results_visibility == ResultsVisibility.AFTER_CLOSING:
+            return self.status == ConsultationStatus.CLOSED
+        return False
+
+    # --- questions and form -----------------------------------------------------------------------------
+
+    @cached_property
+    def question_list(self):
+        return self.get_questions()
+
+    def get_questions(self):
+        """The questions of this language version (see :func:`.questions.get_questions`)."""
+        return get_questions(self)
+
+    def get_form_class(self):
+        from .forms import build_form_class
+
+        return build_form_class(self)
+
+    def get_form(self, *args, **kwargs):
+        return self.get_form_class()(*args, **kwargs)
+
+    def responses(self):
+        """Every response to this consultation, in every language (confirmed or not)."""
+        return ConsultationResponse.objects.filter(consultation_key=self.translation_key)
+
+    def counted_responses(self):
+        return self.responses().filter(confirmed=True)
+
+    def store_response(self, form):
+        """Store a valid form's response once per submission token. Returns ``(response, created)``."""
+        data = form.cleaned_data
+        token = data["submission_token"]
+        with transaction.atomic():
+            existing = self.responses().filter(token=token).first()
+            if existing is not None:
+                return existing, False
+            response = ConsultationResponse(
+                consultation_key=self.translation_key,
+                page=self,
+                locale_id=self.locale_id,
+                token=token,
+                respondent_type=data["respondent_type"],
+                country=data["country"],
+                city=data.get("city", ""),
+                organisation_name=data.get("organisation_name", ""),
+                name=data.get("name", ""),
+                email=data.get("email", ""),
+                consent=data["consent"],
+                confirmed=not self.require_confirmation,
+                confirmed_at=None if self.require_confirmation else timezone.now(),
+            )
+            try:
+                with transaction.atomic():
+                    response.save()
+            except IntegrityError:  # the same token stored by a concurrent request
+                return self.responses().get(token=token), False
+            ConsultationAnswer.objects.bulk_create(answer_rows(response, self.question_list, data))
+        return response, True
+
+    # --- email confirmation -----------------------------------------------------------------------------
+
+    def make_confirmation_token(self, response):
+        """A signed, timestamped token naming the response, encoded to fit Wagtail's URL path pattern
+        (letters, digits, ``-`` and ``_`` only)."""
+        signed = signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(str(response.token))
+        return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+    def get_confirmation_url(self, request, response):
+        relative = self.url + self.reverse_subpage("confirm", args=[self.make_confirmation_token(response)])
+        return request.build_absolute_uri(relative) if request is not None else self.full_url
+
+    def send_confirmation(self, request, response):
+        """Email the respondent the link that makes the response count."""
+        from django.core.mail import send_mail
+        from django.template.loader import render_to_string
+
+        context = {
+            "page": self,
+            "response": response,
+            "confirm_url": self.get_confirmation_url(request, response),
+            "max_age_days": consultation_setting("CONSULTATION_CONFIRMATION_MAX_AGE") // 86400,
+        }
+        subject = render_to_string("seismic_wagtail/consultations/email/confirm_subject.txt", context).strip()
+        body = render_to_string("seismic_wagtail/consultations/email/confirm_body.txt", context)
+        send_mail(subject, body, None, [response.email])
+
+    def get_response_for_confirmation(self, signed_token):
+        """The response a confirmation token names. Raises ``signing.BadSignature`` (or its subclass
+        ``signing.SignatureExpired``) for a bad or expired link."""
+        try:
+            signed = base64.urlsafe_b64decode(signed_token + "=" * (-len(signed_token) % 4)).decode()
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise signing.BadSignature("not a token") from exc
+        value = signing.TimestampSigner(salt=CONFIRMATION_SALT).unsign(
+            signed, max_age=consultation_setting("CONSULTATION_CONFIRMATION_MAX_AGE")
+        )
+        try:
+            token = uuid.UUID(value)
+        except ValueError as exc:
+            raise signing.BadSignature("not a token") from exc
+        response = self.responses().filter(token=token).first()
+        if response is None:
+            raise signing.BadSignature("no such response")
+        return response
+
+    def confirm_response(self, signed_token):
+        """Confirm the response named by a signed token and return it (see
+        :meth:`get_response_for_confirmation` for the errors)."""
+        response = self.get_response_for_confirmation(signed_token)
+        if not response.confirmed:
+            response.confirmed = True
+            response.confirmed_at = timezone.now()
+            with transaction.atomic():
+                response.save(update_fields=["confirmed", "confirmed_at"])
+                response.answer_rows.update(confirmed=True)
+        return response
+
+    # --- results ----------------------------------------------------------------------------------------
+
+    def get_results(self, **kwargs):
+        from .results import compute_results
+
+        return compute_results(self, **kwargs)
+
+    # --- views ------------------------------------------------------------------------------------------
+
+    @path("")
+    def consultation_view(self, request):
+        from .views import consultation_view
+
+        return consultation_view(self, request)
+
+    @path("thanks/", name="thanks")
+    def thank_you_view(self, request):
+        from .views import thank_you_view
+
+        return thank_you_view(self, request)
+
+    @path("confirm/<str:signed_token>/", name="confirm")
+    def confirm_view(self, request, signed_token):
+        from .views import confirm_view
+
+        return confirm_view(self, request, signed_token)
+
+    @path("results/", name="results")
+    def results_view(self, request):
+        from .views import results_view
+
+        return results_view(self, request)
+
+
+def answer_rows(response, questions, data):
+    """The :class:`ConsultationAnswer` rows of one response, from a form's ``cleaned_data``."""
+    rows = []
+    for question in questions:
+        value = data.get(question.field_name)
+        if value in (None, "", []):
+            continue
+        if question.kind == RATING:
+            rows.append(ConsultationAnswer.for_response(response, question, number=int(value)))
+        elif question.kind == SINGLE:
+            rows.append(ConsultationAnswer.for_response(response, question, choice=value))
+        elif question.kind == MULTIPLE:
+            rows.extend(
+                ConsultationAnswer.for_response(response, question, choice=key, first=index == 0)
+                for index, key in enumerate(value)
+            )
+        elif question.kind == RANKING:
+            ranked = [(position, key) for position, key in enumerate(value, start=1) if key]
+            rows.extend(
+                ConsultationAnswer.for_response(response, question, choice=key, number=position, first=index == 0)
+                for index, (position, key) in enumerate(ranked)
+            )
+        elif question.kind == TEXT:
+            rows.append(ConsultationAnswer.for_response(response, question, text=value))
+    return rows
+
+
+def build_answers(rows):
+    """``{question id: value}`` from answer rows given as ``(question_id, kind, choice, number, text, pk)``."""
+    answers = {}
+    for question_id, kind, choice, number, text, _pk in sorted(rows, key=lambda row: (row[0], row[3] or 0, row[5])):
+        if kind in (MULTIPLE, RANKING):
+            answers.setdefault(question_id, []).append(choice)
+        elif kind == SINGLE:
+            answers[question_id] = choice
+        elif kind == RATING:
+            answers[question_id] = number
+        else:
+            answers[question_id] = text
+    return answers
+
+
+class ConsultationResponse(models.Model):
+    """One person's response to a consultation, in the language version they answered."""
+
+    consultation_key = models.UUIDField(
+        _("consultation"),
+        db_index=True,
+        help_text=_("The translation key shared by every language version of the consultation."),
+    )
+    page = models.ForeignKey(
+        ConsultationPage,
+        verbose_name=_("language version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
+    )
+    token = models.UUIDField(_("submission token"), editable=False)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
+    confirmed = models.BooleanField(_("confirmed"), default=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    respondent_type = models.CharField(_("respondent type"), max_length=20, choices=RespondentType.choices)
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    organisation_name = models.CharField(_("organisation"), max_length=255, blank=True)
+    name = models.CharField(_("name"), max_length=255, blank=True)
+    email = models.EmailField(_("email"), blank=True, db_index=True)
+    consent = models.CharField(_("publication"), max_length=20, choices=PublicationConsent.choices)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    #: The fields that identify a person: shown only with the ``view_personal_data`` permission.
+    PERSONAL_FIELDS = ("name", "email", "organisation_name", "city")
+
+    class Meta:
+        verbose_name = _("consultation response")
+        verbose_name_plural = _("consultation responses")
+        ordering = ["-submitted_at", "-pk"]
+        permissions = [("view_personal_data", _("Can see the personal data of consultation respondents"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation_key", "token"], name="seismic_consultations_response_unique_token"
+            ),
+        ]
+        indexes = [
+            # Covers the results' "respondents by language, country and type" GROUP BY (in this order).
+            models.Index(
+                fields=["consultation_key", "locale", "country", "respondent_type", "confirmed"],
+                name="seismic_cons_resp_results",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Response %(id)s") % {"id": self.pk}
+
+    @property
+    def answers(self):
+        """The answers keyed by question id: a number (rating), a key (single choice), a list of keys
+        (multiple choice; ranking, in rank order) or a text. Uses prefetched ``answer_rows`` when there."""
+        rows = [
+            (row.question_id, row.kind, row.choice, row.number, row.text, row.pk or 0)
+            for row in self.answer_rows.all()
+        ]
+        return build_answers(rows)
+
+    @property
+    def display_name(self):
+        """The name to publish with a free-text answer: ``""`` unless the respondent chose to be named."""
+        if self.consent == PublicationConsent.PUBLIC and not self.anonymised_at:
+            return self.organisation_name or self.name
+        return ""
+
+
+class ConsultationAnswer(models.Model):
+    """One answer value: a rating, a chosen key, a ranked key (``number`` = place) or a text.
+
+    ``consultation_key``, ``locale``, ``country``, ``respondent_type`` and ``confirmed`` repeat the
+    response's values. They are copied when the answer is written (:meth:`for_response`), never change
+    afterwards except ``confirmed``, which :meth:`ConsultationPage.confirm_response` updates in the same
+    transaction as the response. The reason: results become one ``GROUP BY`` over one covering index, with
+    no join, which keeps the results page fast at 100,000 responses (see the consultations reference).
+    """
+
+    response = models.ForeignKey(ConsultationResponse, on_delete=models.CASCADE, related_name="answer_rows")
+    question_id = models.CharField(_("question"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=10)
+    choice = models.CharField(_("choice key"), max_length=64, blank=True)
+    number = models.SmallIntegerField(_("number"), null=True, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    #: True on the first row of a response's answer to a question: counts respondents per question.
+    first = models.BooleanField(default=True)
+    # Copies of the response's values, for aggregation without a join (see the class docstring).
+    consultation_key = models.UUIDField()
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.PROTECT, related_name="+")
+    country = models.CharField(max_length=2)
+    respondent_type = models.CharField(max_length=20)
+    confirmed = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = _("consultation answer")
+        verbose_name_plural = _("consultation answers")
+        indexes = [
+            models.Index(
+                # In the order of the results query's GROUP BY, so that the database aggregates while
+                # reading the index (no sort). ``confirmed`` is last and filtered after grouping.
+                fields=[
+                    "consultation_key",
+                    "question_id",
+                    "choice",
+                    "number",
+                    "first",
+                    "locale",
+                    "country",
+                    "respondent_type",
+                    "confirmed",
+                ],
+                name="seismic_cons_answer_results",
+            ),
+            # The latest free-text answers of a question (public results page), newest first.
+            models.Index(fields=["question_id", "id"], name="seismic_cons_answer_latest"),
+        ]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.choice or self.number or self.text[:40]}"
+
+    @classmethod
+    def for_response(cls, response, question, **fields):
+        """An answer row of ``response`` to ``question`` with the response's values copied in."""
+        return cls(
+            response=response,
+            question_id=question.id,
+            kind=question.kind,
+            consultation_key=response.consultation_key,
+            locale_id=response.locale_id,
+            country=str(response.country.code if hasattr(response.country, "code") else response.country),
+            respondent_type=response.respondent_type,
+            confirmed=response.confirmed,
+            **fields,
+        )

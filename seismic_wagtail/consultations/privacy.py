@@ -1,0 +1,77 @@
+"""Erasure, anonymisation and retention of consultation responses (GDPR articles 17 and 5(1)(e)).
+
+Used by the ``seismic_erase_responses`` and ``seismic_purge_responses`` commands and the admin's
+"Erase or anonymise" view. Every function runs in one transaction and returns the number of responses it
+touched.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .conf import consultation_setting
+from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse, PublicationConsent
+from .questions import TEXT
+
+
+def responses_of(email):
+    return ConsultationResponse.objects.filter(email__iexact=email.strip()) if email and email.strip() else (
+        ConsultationResponse.objects.none()
+    )
+
+
+@transaction.atomic
+def erase_responses(email):
+    """Delete every response given with ``email`` (with its answers)."""
+    queryset = responses_of(email)
+    count = queryset.count()
+    ConsultationAnswer.objects.filter(response__in=queryset).delete()
+    queryset.delete()
+    return count
+
+
+@transaction.atomic
+def anonymise_responses(email):
+    """Keep the answers of every response given with ``email`` for the results, but remove who gave them.
+
+    Name, email, organisation and city are cleared, free-text answers (which can name a person) are
+    deleted, and a consent to publish with the name becomes a consent to publish anonymously.
+    """
+    queryset = responses_of(email)
+    ids = list(queryset.values_list("pk", flat=True))
+    ConsultationAnswer.objects.filter(response_id__in=ids, kind=TEXT).delete()
+    ConsultationResponse.objects.filter(pk__in=ids, consent=PublicationConsent.PUBLIC).update(
+        consent=PublicationConsent.ANONYMOUS
+    )
+    ConsultationResponse.objects.filter(pk__in=ids).update(
+        name="", email="", organisation_name="", city="", anonymised_at=timezone.now()
+    )
+    return len(ids)
+
+
+@transaction.atomic
+def purge_responses(now=None, dry_run=False):
+    """Delete responses older than their consultation's retention period, and unconfirmed responses whose
+    confirmation link has expired. Returns ``{"retention": n, "unconfirmed": m}``."""
+    now = now or timezone.now()
+    retention = {}
+    for key, days in (
+        ConsultationPage.objects.filter(retention_days__isnull=False).values_list("translation_key", "retention_days")
+    ):
+        retention[key] = min(days, retention.get(key, days))  # the strictest period of any language version
+    condition = Q(pk__in=[])
+    for key, days in retention.items():
+        condition |= Q(consultation_key=key, submitted_at__lt=now - datetime.timedelta(days=days))
+    expired = ConsultationResponse.objects.filter(condition)
+    max_age = datetime.timedelta(seconds=consultation_setting("CONSULTATION_CONFIRMATION_MAX_AGE"))
+    unconfirmed = ConsultationResponse.objects.filter(confirmed=False, submitted_at__lt=now - max_age).exclude(
+        condition
+    )
+    counts = {"retention": expired.count(), "unconfirmed": unconfirmed.count()}
+    if not dry_run:
+        for queryset in (expired, unconfirmed):
+            ConsultationAnswer.objects.filter(response__in=queryset).delete()
+            queryset.delete()
+    return counts

@@ -1,0 +1,111 @@
+"""Email confirmation with expiring links; erasure, anonymisation and retention."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+
+from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
+from tests.factories import ConsultationPageFactory, ConsultationResponseFactory
+
+from .conftest import answer_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def confirmed_page(root_page):
+    return ConsultationPageFactory(parent=root_page, slug="confirm-me", require_confirmation=True,
+                                   results_visibility="live")
+
+
+def confirmation_path(message):
+    return re.search(r"http://testserver(\S+/confirm/[\w-]+/)", message.body).group(1)
+
+
+def test_email_is_required_when_confirmation_is_on(client, confirmed_page):
+    response = client.post(confirmed_page.url, answer_data(email=""))
+    assert response.status_code == 200 and 'id="id_email_errors"' in response.content.decode()
+    assert ConsultationResponse.objects.count() == 0
+
+
+def test_response_counts_only_once_confirmed(client, confirmed_page):
+    response = client.post(confirmed_page.url, answer_data())
+    assert response["Location"].endswith("/thanks/?pending=1")
+    assert "We have sent you an email" in client.get(response["Location"]).content.decode()
+    assert confirmed_page.get_results().total == 0
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["ada@example.org"]
+    path = confirmation_path(mail.outbox[0])
+    # Following the link shows a button; only the POST confirms (mail scanners fetch links).
+    assert client.get(path).status_code == 200
+    assert confirmed_page.get_results().total == 0
+    assert confirmed_page.get_results().questions[1].respondents == 0
+    assert client.post(path).status_code == 200
+    assert confirmed_page.get_results().total == 1
+    assert confirmed_page.get_results().questions[1].respondents == 1
+    assert ConsultationResponse.objects.get().confirmed_at is not None
+
+
+def test_double_submit_sends_one_email(client, confirmed_page):
+    data = answer_data()
+    client.post(confirmed_page.url, data)
+    client.post(confirmed_page.url, data)
+    assert len(mail.outbox) == 1 and ConsultationResponse.objects.count() == 1
+
+
+def test_confirmation_links_expire(client, confirmed_page):
+    client.post(confirmed_page.url, answer_data())
+    path = confirmation_path(mail.outbox[0])
+    with override_settings(SEISMIC_WAGTAIL={"CONSULTATION_CONFIRMATION_MAX_AGE": -1}):
+        assert "expired" in client.get(path).content.decode()
+        response = client.post(path)
+    assert response.status_code == 400 and "expired" in response.content.decode()
+    assert not ConsultationResponse.objects.get().confirmed
+
+
+def test_tampered_confirmation_link_is_refused(client, confirmed_page):
+    client.post(confirmed_page.url, answer_data())
+    path = confirmation_path(mail.outbox[0])
+    response = client.post(path.replace("/confirm/", "/confirm/x"))
+    assert response.status_code == 400 and not ConsultationResponse.objects.get().confirmed
+
+
+def test_erase_command_deletes_every_response_of_an_email(client, consultation, confirmed_page):
+    client.post(consultation.url, answer_data(email="Ada@Example.org"))
+    client.post(consultation.url, answer_data(email="other@example.org"))
+    ConsultationResponseFactory(page=confirmed_page, email="ada@example.org")
+    call_command("seismic_erase_responses", email="ada@example.org", stdout=None)
+    assert list(ConsultationResponse.objects.values_list("email", flat=True)) == ["other@example.org"]
+    assert ConsultationAnswer.objects.filter(response__email="other@example.org").count() == \
+        ConsultationAnswer.objects.count()
+
+
+def test_anonymise_command_keeps_answers_without_identity(client, consultation):
+    client.post(consultation.url, answer_data(consent="public", organisation_name="ACME", city="Lund"))
+    call_command("seismic_erase_responses", email="ada@example.org", anonymise=True)
+    response = ConsultationResponse.objects.get()
+    assert (response.name, response.email, response.organisation_name, response.city) == ("", "", "", "")
+    assert response.consent == "anonymous" and response.anonymised_at is not None
+    assert response.answers["q-rating"] == 4 and "q-text" not in response.answers
+
+
+def test_purge_command_applies_each_consultations_retention(root_page):
+    now = timezone.now()
+    short = ConsultationPageFactory(parent=root_page, retention_days=30)
+    forever = ConsultationPageFactory(parent=root_page)
+    old = ConsultationResponseFactory(page=short, submitted_at=now - datetime.timedelta(days=31))
+    recent = ConsultationResponseFactory(page=short, submitted_at=now - datetime.timedelta(days=29))
+    kept = ConsultationResponseFactory(page=forever, submitted_at=now - datetime.timedelta(days=3000))
+    stale_unconfirmed = ConsultationResponseFactory(
+        page=forever, confirmed=False, submitted_at=now - datetime.timedelta(days=8)
+    )
+    call_command("seismic_purge_responses", dry_run=True)
+    assert ConsultationResponse.objects.count() == 4
+    call_command("seismic_purge_responses")
+    remaining = set(ConsultationResponse.objects.values_list("pk", flat=True))
+    assert remaining == {recent.pk, kept.pk}
+    assert old.pk not in remaining and stale_unconfirmed.pk not in remaining

@@ -1,5 +1,5 @@
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 
 @pytest.fixture
@@ -20,3 +20,15 @@ def root_page(db, locales):
 @pytest.fixture
 def home_page(root_page):
     return root_page
+
+
+@pytest.fixture(autouse=True)
+def _default_language_per_test():
+    """Each test starts in the default language: a request through LocaleMiddleware (the test client) leaves
+    its language active in the thread, which would leak into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

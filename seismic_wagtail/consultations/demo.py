@@ -12,11 +12,8 @@ their responses and creates nothing.
 import datetime
 import random
 import uuid
-from functools import partial
 
-from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
 
 from . import demo_data as data
 from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse
@@ -57,29 +54,9 @@ def create_demo(context):
         strings={code: {**data.TRANSLATIONS[code], **data.CLOSED_TRANSLATIONS[code]} for code in data.TRANSLATIONS},
     )
     context.registry["consultations"] = {"open": open_page, "closed": closed_page}
-    transaction.on_commit(partial(_repair_numchild, [open_page.translation_key, closed_page.translation_key]))
     _generate_responses(context, open_page, OPEN_RESPONSES, seed=2016)
     _generate_responses(context, closed_page, CLOSED_RESPONSES, seed=2015)
 
-
-def _repair_numchild(translation_keys):
-    """Work around stale tree counts on the translated parents of the demo pages.
-
-    ``seismic_demo`` runs in one transaction, and wagtail-localize publishes the parent translations it
-    creates with ``transaction.on_commit``; the publish saves the page revision's cached copy, whose
-    ``numchild`` is from before the consultations were added under it. Treebeard then believes the parent
-    has no children and Wagtail cannot route to them. This runs after those callbacks and recounts.
-    """
-    parent_paths = {
-        path[: -Page.steplen]
-        for path in Page.objects.filter(
-            translation_key__in=translation_keys, depth__gt=1
-        ).values_list("path", flat=True)
-    }
-    for parent in Page.objects.filter(path__in=parent_paths):
-        count = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
-        if parent.numchild != count:
-            Page.objects.filter(pk=parent.pk).update(numchild=count)
 
 
 def _consultation(context, *, slug, title, intro, themes, strings, **fields):

@@ -26,7 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 from seismic_wagtail.core.pages import SeismicPageMixin
 
 from .blocks import AgendaBlock, QuestionsBlock
-from .conf import consultation_setting
+from seismic_wagtail.core.conf import get_setting
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT, get_questions
 
 
@@ -261,7 +261,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
             "page": self,
             "response": response,
             "confirm_url": self.get_confirmation_url(request, response),
-            "max_age_days": consultation_setting("CONSULTATION_CONFIRMATION_MAX_AGE") // 86400,
+            "max_age_days": get_setting("CONSULTATION_CONFIRMATION_MAX_AGE") // 86400,
         }
         subject = render_to_string("seismic_wagtail/consultations/email/confirm_subject.txt", context).strip()
         body = render_to_string("seismic_wagtail/consultations/email/confirm_body.txt", context)
@@ -275,7 +275,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         except (ValueError, UnicodeDecodeError) as exc:
             raise signing.BadSignature("not a token") from exc
         value = signing.TimestampSigner(salt=CONFIRMATION_SALT).unsign(
-            signed, max_age=consultation_setting("CONSULTATION_CONFIRMATION_MAX_AGE")
+            signed, max_age=get_setting("CONSULTATION_CONFIRMATION_MAX_AGE")
         )
         try:
             token = uuid.UUID(value)

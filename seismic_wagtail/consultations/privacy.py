@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .conf import consultation_setting
+from seismic_wagtail.core.conf import get_setting
 from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse, PublicationConsent
 from .questions import TEXT
 
@@ -65,7 +65,7 @@ def purge_responses(now=None, dry_run=False):
     for key, days in retention.items():
         condition |= Q(consultation_key=key, submitted_at__lt=now - datetime.timedelta(days=days))
     expired = ConsultationResponse.objects.filter(condition)
-    max_age = datetime.timedelta(seconds=consultation_setting("CONSULTATION_CONFIRMATION_MAX_AGE"))
+    max_age = datetime.timedelta(seconds=get_setting("CONSULTATION_CONFIRMATION_MAX_AGE"))
     unconfirmed = ConsultationResponse.objects.filter(confirmed=False, submitted_at__lt=now - max_age).exclude(
         condition
     )

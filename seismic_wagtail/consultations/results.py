@@ -17,7 +17,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .conf import consultation_setting
+from seismic_wagtail.core.conf import get_setting
 from .questions import MULTIPLE, RANKING, RATING, RATING_VALUES, SINGLE, TEXT
 
 #: The breakdown dimensions: (name, field of ConsultationResponse, heading).
@@ -159,7 +159,7 @@ def compute_results(page, *, public=False):
         breakdowns["respondent_type"][question_id][respondent_type][cell] += n
 
     results = []
-    text_limit = consultation_setting("CONSULTATION_RESULTS_TEXT_ANSWERS")
+    text_limit = get_setting("CONSULTATION_RESULTS_TEXT_ANSWERS")
     for question in page.question_list:
         result = QuestionResult(question=question, respondents=respondents.get(question.id, 0))
         if question.kind != TEXT:

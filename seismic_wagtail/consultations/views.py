@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
 
-from .conf import consultation_setting
+from seismic_wagtail.core.conf import get_setting
 from .models import ConsultationStatus
 
 
@@ -48,8 +48,8 @@ def consultation_view(page, request):
         if request.method == "POST":
             status = 403
     elif request.method == "POST":
-        period = consultation_setting("CONSULTATION_RATE_PERIOD")
-        if not check_rate_limit(request, "consultation", consultation_setting("CONSULTATION_RATE_LIMIT"), period):
+        period = get_setting("CONSULTATION_RATE_PERIOD")
+        if not check_rate_limit(request, "consultation", get_setting("CONSULTATION_RATE_LIMIT"), period):
             return rate_limited_response(request, period)
         form = page.get_form(request.POST)
         if form.is_valid():

@@ -30,6 +30,14 @@ DEFAULTS = {
     # network when it is one of the network's translations or below one, or has a ``network`` foreign key
     # to one. Ignored when the app is not installed.
     "NETWORK_PAGE_MODEL": "seismic_networks.NetworkPage",
+    # Consultations: responses one client address may post per period (0 turns the limit off) ...
+    "CONSULTATION_RATE_LIMIT": 10,
+    # ... and that period, in seconds.
+    "CONSULTATION_RATE_PERIOD": 600,
+    # How long an email confirmation link of a consultation response stays valid, in seconds (7 days).
+    "CONSULTATION_CONFIRMATION_MAX_AGE": 7 * 24 * 3600,
+    # How many free-text answers (with publication consent) a public results page shows per question.
+    "CONSULTATION_RESULTS_TEXT_ANSWERS": 50,
 }
 
 

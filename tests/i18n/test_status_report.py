@@ -11,11 +11,11 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.models import TranslationSource
 
 from seismic_wagtail.core.i18n import content_locales
 from seismic_wagtail.core.translation_status import Status, get_status_rows, source_pages
-from tests.i18napp.models import TestNetworkPage, TestStoryPage
+from tests.i18napp.models import TestStoryPage
 
 pytestmark = pytest.mark.django_db
 

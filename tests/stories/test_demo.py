@@ -1,6 +1,5 @@
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
 from wagtail.models import Page
 
 from seismic_wagtail.stories.models import StoryIndexPage, StoryPage, StoryTransfer

@@ -90,7 +90,7 @@ def test_transfer_links_work_across_locales(client, locales, index_page, themes,
 def test_related_stories_chosen_by_the_editor_else_by_shared_themes(index_page, themes):
     env, gov, welfare = themes["environment"], themes["governance"], themes["welfare"]
     story = StoryPageFactory(parent=index_page, themes=[env, welfare])
-    both = StoryPageFactory(parent=index_page, title="Both", themes=[env, welfare])
+    StoryPageFactory(parent=index_page, title="Both", themes=[env, welfare])
     one = StoryPageFactory(parent=index_page, title="One", themes=[welfare])
     StoryPageFactory(parent=index_page, title="None", themes=[gov])
     newer_one = StoryPageFactory(parent=index_page, title="Newer one", themes=[env])

@@ -21,6 +21,7 @@ if settings.DEBUG:
 
 # English (the default language) lives at /, the other languages at /de/, /sv/, ...
 urlpatterns += i18n_patterns(
+    path("", include("seismic_wagtail.networks.urls")),  # event.ics and calendar.ics
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,6 +10,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("seismic_wagtail.networks.urls")),  # event.ics and calendar.ics
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,22 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import NetworkIndexPageFactory, NetworkPageFactory
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """The rate limit counts in the cache: start every test with an empty one."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def network_index(root_page):
+    return NetworkIndexPageFactory(parent=root_page, title="Networks", slug="networks")
+
+
+@pytest.fixture
+def network(network_index):
+    return NetworkPageFactory(parent=network_index, title="SEiSMiC Austria", slug="austria", country="AT")

@@ -115,7 +115,7 @@ class NetworkMemberFactory(factory.django.DjangoModelFactory):
 
 class EventPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Event {n}")
-    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    start = factory.LazyFunction(lambda: timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=30))
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=3))
     time_zone = "Europe/Brussels"
     venue = "City Hall"

@@ -35,6 +35,7 @@ class JoinRequestPermissionPolicy(ModelPermissionPolicy):
 class NetworkJoinRequestViewSet(SeismicMenuMixin, ModelViewSet):
     model = NetworkJoinRequest
     name = "seismic_networks_joinrequest"
+    url_prefix = "seismic/join-requests"
     icon = "mail"
     menu_label = _("Join requests")
     menu_order = 200

@@ -20,3 +20,12 @@ def network_index(root_page):
 @pytest.fixture
 def network(network_index):
     return NetworkPageFactory(parent=network_index, title="SEiSMiC Austria", slug="austria", country="AT")
+
+
+@pytest.fixture
+def admin_client(client, locales):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
+    client.force_login(user)
+    return client

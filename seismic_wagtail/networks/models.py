@@ -33,7 +33,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -102,6 +102,7 @@ class NetworkIndexPage(SeismicPageMixin, Page):
             .public()
             .filter(locale_id=self.locale_id)
             .defer_streamfields()
+            .select_related("locale")
             .annotate(
                 public_member_count=Count("members", filter=Q(members__show_publicly=True), distinct=True)
             )
@@ -109,9 +110,23 @@ class NetworkIndexPage(SeismicPageMixin, Page):
             .order_by("title")
         )
 
+    def get_untranslated_networks(self):
+        """Networks of the site's default-locale index that have no translation in this page's locale.
+
+        National content is written in the national language, so not every network exists in every
+        language; the index still points visitors to the others (in the default language). Empty on the
+        default-locale index itself.
+        """
+        default_index = self.get_translation_or_none(Locale.get_default())
+        if default_index is None or default_index.pk == self.pk:
+            return NetworkPage.objects.none()
+        translated = NetworkPage.objects.filter(locale_id=self.locale_id).values("translation_key")
+        return default_index.specific.get_networks().exclude(translation_key__in=translated)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["networks"] = self.get_networks()
+        context["untranslated_networks"] = self.get_untranslated_networks()
         return context
 
 

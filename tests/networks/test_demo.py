@@ -1,0 +1,94 @@
+"""``manage.py seismic_demo``: the ten national networks with coordinators, members and events."""
+
+import pytest
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
+
+from seismic_wagtail.core.demo_context import DemoContext, site_locales
+from seismic_wagtail.networks.models import EventPage, NetworkIndexPage, NetworkMember, NetworkPage
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+COUNTRIES = {"AT", "BE", "CZ", "DE", "HU", "IT", "NO", "SE", "TR", "GB"}
+
+
+def test_seismic_demo_networks(locales, root_page, client):
+    """One test for the whole demo (it takes seconds to load): content, translations, registry, idempotence."""
+    with TestCase.captureOnCommitCallbacks(execute=True):  # wagtail-localize publishes on commit
+        call_command("seismic_demo", verbosity=0)
+    check_networks_and_coordinators(locales)
+    check_translations(locales, client)
+    check_registry_and_idempotence(locales, root_page)
+
+
+def check_networks_and_coordinators(locales):
+    networks = NetworkPage.objects.filter(locale=locales["en"])
+    assert {page.country.code for page in networks} == COUNTRIES
+    coordinators = {page.country.code: [org.acronym for org in page.get_coordinators()] for page in networks}
+    assert coordinators == {
+        "AT": ["AIT"],
+        "BE": ["VITO", "Eurocities"],
+        "CZ": ["CUNI"],
+        "DE": ["HU Berlin"],
+        "HU": ["REC"],
+        "IT": ["Cittalia"],
+        "NO": ["ECWT"],
+        "SE": ["IQS"],
+        "TR": ["ITÜ"],
+        "GB": ["CSES"],
+    }
+    now = timezone.now()
+    for network in networks:
+        assert network.members.count() >= 3
+        assert network.get_public_members().count() < network.members.count()  # one member not listed
+        events = EventPage.objects.child_of(network)
+        assert events.filter(end__lt=now).exists() and events.filter(start__gt=now).exists()
+        assert len(network.get_themes()) == 2
+
+
+def check_translations(locales, client):
+    index = NetworkIndexPage.objects.get(locale=locales["en"])
+    assert NetworkIndexPage.objects.filter(translation_key=index.translation_key).count() == len(locales)
+    # English (all ten) plus the national languages: de x2 (AT, DE), nl and fr (BE), cs, hu, it, nb, sv, tr.
+    assert NetworkPage.objects.count() == 10 + 10
+
+    austria = NetworkPage.objects.get(locale=locales["de"], country="AT")
+    assert austria.title == "SEiSMiC Österreich"
+    assert austria.get_coordinators()[0].locale == locales["de"]
+    member = austria.members.get(person_name="Lena Huber")
+    assert (member.role, member.city) == ("Obfrau, Grätzlverein", "Wien")
+    assert NetworkPage.objects.get(locale=locales["fr"], country="BE").title == "SEiSMiC Belgique"
+    assert NetworkPage.objects.get(locale=locales["nl"], country="BE").title == "SEiSMiC België"
+    assert NetworkPage.objects.get(locale=locales["tr"], country="TR").intro.startswith("Dayanıklı Türk kentleri")
+    assert EventPage.objects.get(locale=locales["it"], slug="walk-bologna").title.startswith("Passeggiata")
+    assert EventPage.objects.filter(locale=locales["de"]).count() == 4
+
+    # The German index lists the two German-language networks, then the others in English, marked as such.
+    response = client.get(index.get_translation(locales["de"]).url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    own, others = html.split('id="other-networks"')
+    assert "SEiSMiC Österreich" in own and "SEiSMiC Deutschland" in own and "SEiSMiC Italy" not in own
+    assert others.count('class="seismic-network-summary"') == 8
+    assert '<h3 lang="en"><a href="/networks/italy/">SEiSMiC Italy</a></h3>' in others
+    # Every translated network page and event is reachable (the tree's child counts are right).
+    for page in list(NetworkPage.objects.exclude(locale=locales["en"])) + list(EventPage.objects.exclude(locale=locales["en"])):
+        assert client.get(page.url).status_code == 200, page.url
+
+
+def check_registry_and_idempotence(locales, root_page):
+    locales_list = site_locales()
+    counts = (Page.objects.count(), NetworkMember.objects.count())
+    context = DemoContext(parent=Page.objects.get(pk=root_page.pk).specific, locales=locales_list)
+    from seismic_wagtail.core import demo as core_demo
+    from seismic_wagtail.networks import demo as networks_demo
+
+    core_demo.create_demo(context)
+    networks_demo.create_demo(context)
+    assert context.counts == {}  # the second run creates nothing
+    assert (Page.objects.count(), NetworkMember.objects.count()) == counts
+    assert set(context.registry["networks"]) == COUNTRIES
+    assert all(page.locale == locales["en"] for page in context.registry["networks"].values())
+    assert isinstance(context.registry["network_index"], NetworkIndexPage)

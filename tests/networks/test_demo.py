@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
+SITE_LANGUAGES = {"en", "de", "fr", "nl", "it"}
 COUNTRIES = {"AT", "BE", "CZ", "DE", "HU", "IT", "NO", "SE", "TR", "GB"}
 
 
@@ -19,7 +20,10 @@ def run_demo(root_page):
     from seismic_wagtail.core import demo as core_demo
     from seismic_wagtail.networks import demo as networks_demo
 
-    context = DemoContext(parent=Page.objects.get(pk=root_page.pk).specific, locales=site_locales())
+    # Five of the test site's ten languages keep the test fast; Swedish, Turkish, ... stand for the languages
+    # a site may not have (their networks then stay in English only).
+    locales = [locale for locale in site_locales() if locale.language_code in SITE_LANGUAGES]
+    context = DemoContext(parent=Page.objects.get(pk=root_page.pk).specific, locales=locales)
     with TestCase.captureOnCommitCallbacks(execute=True):  # wagtail-localize publishes on commit
         with transaction.atomic():
             for locale in context.other_locales:
@@ -32,7 +36,8 @@ def run_demo(root_page):
 def test_seismic_demo_networks(locales, root_page, client):
     """One test for the whole demo (it takes seconds to load): content, translations, registry, idempotence."""
     first = run_demo(root_page)
-    assert first.counts["network pages"] == 10 + 10 and first.counts["event pages"] == 20 + 20
+    # English, plus German (AT, DE), Dutch and French (BE), Italian (IT).
+    assert first.counts["network pages"] == 10 + 5 and first.counts["event pages"] == 20 + 10
     check_networks_and_coordinators(locales)
     check_translations(locales, client)
     check_registry_and_idempotence(locales, root_page)
@@ -65,9 +70,9 @@ def check_networks_and_coordinators(locales):
 
 def check_translations(locales, client):
     index = NetworkIndexPage.objects.get(locale=locales["en"])
-    assert NetworkIndexPage.objects.filter(translation_key=index.translation_key).count() == len(locales)
-    # English (all ten) plus the national languages: de x2 (AT, DE), nl and fr (BE), cs, hu, it, nb, sv, tr.
-    assert NetworkPage.objects.count() == 10 + 10
+    assert NetworkIndexPage.objects.filter(translation_key=index.translation_key).count() == len(SITE_LANGUAGES)
+    assert NetworkPage.objects.count() == 10 + 5
+    assert NetworkPage.objects.filter(country="SE").get().locale == locales["en"]  # no Swedish on this site
 
     austria = NetworkPage.objects.get(locale=locales["de"], country="AT")
     assert austria.title == "SEiSMiC Österreich"
@@ -76,7 +81,7 @@ def check_translations(locales, client):
     assert (member.role, member.city) == ("Obfrau, Grätzlverein", "Wien")
     assert NetworkPage.objects.get(locale=locales["fr"], country="BE").title == "SEiSMiC Belgique"
     assert NetworkPage.objects.get(locale=locales["nl"], country="BE").title == "SEiSMiC België"
-    assert NetworkPage.objects.get(locale=locales["tr"], country="TR").intro.startswith("Dayanıklı Türk kentleri")
+    assert NetworkPage.objects.get(locale=locales["it"], country="IT").intro.startswith("Associazioni, comuni")
     assert EventPage.objects.get(locale=locales["it"], slug="walk-bologna").title.startswith("Passeggiata")
     assert EventPage.objects.filter(locale=locales["de"]).count() == 4
 

@@ -116,3 +116,49 @@ def test_join_link_hidden_when_join_requests_are_closed(client, network):
     assert "/join/" not in client.get(network.url).content.decode()
     response = client.get(network.url + "join/")
     assert response.status_code == 302 and response["Location"] == network.url
+
+
+def test_translated_index_points_to_networks_not_yet_in_its_language(client, network_index, locales):
+    austria = NetworkPageFactory(parent=network_index, title="SEiSMiC Austria", country="AT")
+    NetworkPageFactory(parent=network_index, title="SEiSMiC Italy", slug="italy", country="IT")
+    german_index = translate(network_index, "de", {"Networks": "Netzwerke"})
+    translate(austria, "de", {"SEiSMiC Austria": "SEiSMiC Österreich"})
+
+    assert [page.title for page in german_index.get_untranslated_networks()] == ["SEiSMiC Italy"]
+    assert list(network_index.get_untranslated_networks()) == []
+    html = client.get(german_index.url).content.decode()
+    own, others = html.split('id="other-networks"')
+    assert "SEiSMiC Österreich" in own and "SEiSMiC Italy" not in own
+    assert '<h3 lang="en"><a href="/networks/italy/">SEiSMiC Italy</a></h3>' in others
+
+
+def test_event_page_has_schema_org_event(client, network):
+    import json
+    import re
+
+    event = EventPageFactory(
+        parent=network,
+        title="Hybrid workshop",
+        start=datetime.datetime(2026, 10, 24, 9, 0, tzinfo=datetime.UTC),
+        end=datetime.datetime(2026, 10, 24, 15, 0, tzinfo=datetime.UTC),
+        time_zone="Europe/Brussels",
+        venue="Bozar",
+        address="Rue Ravenstein 23\n1000 Brussels",
+        online_url="https://meet.example.org/hybrid",
+        description="<p>Bring <i>your</i> project.</p>",
+    )
+    html = client.get(event.url).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Event" and data["name"] == "Hybrid workshop"
+    assert data["startDate"] == "2026-10-24T11:00:00+02:00"  # in the event's time zone
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert data["location"][0]["name"] == "Bozar" and data["location"][1]["url"] == "https://meet.example.org/hybrid"
+    assert data["description"] == "Bring your project."
+    assert data["organizer"]["name"] == network.title
+
+
+def test_json_ld_escapes_html(network):
+    from seismic_wagtail.networks.models import json_ld_script
+
+    event = EventPageFactory(parent=network, title="</script><script>alert(1)</script>")
+    assert "</script><script>" not in json_ld_script(event.get_json_ld())[:-9]

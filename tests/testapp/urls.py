@@ -12,6 +12,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # Story feeds at <index url>rss.xml / atom.xml (Wagtail's page URLs allow no dots); before wagtail_urls.
     path("", include("seismic_wagtail.stories.urls")),
+    path("", include("seismic_wagtail.networks.urls")),  # event.ics and calendar.ics
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

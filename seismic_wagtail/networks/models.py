@@ -1,0 +1,655 @@
+"""National networks: their index, network pages with coordinators, themes and members, events, join requests.
+
+Page tree::
+
+    any page
+      NetworkIndexPage          "Networks": lists the networks of its locale
+        NetworkPage             one national network (country, coordinators, members, events, join form)
+          EventPage             a meeting, workshop or webinar of the network (with event.ics)
+
+Translation with wagtail-localize: the human text is translated; countries, dates, emails, URLs and flags
+are synchronised. Coordinators, themes and members are translatable inline rows (``TranslatableMixin``),
+so that each translation points at the target locale's translation of the ``Organisation``/``Theme``
+snippet and members' roles and projects can be translated.
+"""
+
+import json
+import zoneinfo
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.rich_text import expand_db_html
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from seismic_wagtail.core.pages import SeismicPageMixin
+from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
+
+from .blocks import NetworkBodyBlock
+from .conf import get_network_setting
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+def default_time_zone():
+    """The site's ``TIME_ZONE``: the default time zone of a new event."""
+    return settings.TIME_ZONE
+
+
+def validate_time_zone(value):
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value}) from exc
+
+
+def time_zone_choices():
+    """IANA time zone names for the event editor, computed at run time (never stored in migrations)."""
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+def json_ld_script(data):
+    """A ``<script type="application/ld+json">`` element, escaped like Django's ``json_script``."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
+
+
+# --- index -------------------------------------------------------------------------------------------
+
+
+class NetworkIndexPage(SeismicPageMixin, Page):
+    """Lists the national networks below it, in its own locale. Can go under any page of a site."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    subpage_types = ["seismic_networks.NetworkPage"]
+    template = "seismic_wagtail/networks/network_index_page.html"
+
+    class Meta:
+        verbose_name = _("network index page")
+        verbose_name_plural = _("network index pages")
+
+    def get_networks(self):
+        """The live, public networks below this page in its locale, with coordinators and member counts.
+
+        A constant number of queries however many networks there are: the public member count is an
+        annotation (``public_member_count``) and the coordinators with their organisations are prefetched.
+        """
+        coordinators = NetworkCoordinator.objects.select_related("organisation").order_by("sort_order")
+        return (
+            NetworkPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .defer_streamfields()
+            .select_related("locale")
+            .annotate(
+                public_member_count=Count("members", filter=Q(members__show_publicly=True), distinct=True)
+            )
+            .prefetch_related(Prefetch("coordinators", queryset=coordinators))
+            .order_by("title")
+        )
+
+    def get_untranslated_networks(self):
+        """Networks of the site's default-locale index that have no translation in this page's locale.
+
+        National content is written in the national language, so not every network exists in every
+        language; the index still points visitors to the others (in the default language). Empty on the
+        default-locale index itself.
+        """
+        default_index = self.get_translation_or_none(Locale.get_default())
+        if default_index is None or default_index.pk == self.pk:
+            return NetworkPage.objects.none()
+        translated = NetworkPage.objects.filter(locale_id=self.locale_id).values("translation_key")
+        return default_index.specific.get_networks().exclude(translation_key__in=translated)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["networks"] = self.get_networks()
+        context["untranslated_networks"] = self.get_untranslated_networks()
+        return context
+
+
+# --- network page ------------------------------------------------------------------------------------
+
+
+class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
+    """One national network: who coordinates it, who takes part, what it does, its events and join form.
+
+    Extension points for a subclass: :meth:`get_public_members`, :meth:`get_upcoming_events`,
+    :meth:`get_past_events`, :meth:`get_latest_stories`, :meth:`get_join_form_class`,
+    :meth:`send_join_notification`, and the templates ``join_template`` and ``join_thanks_template``.
+    """
+
+    country = CountryField(_("country"))
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences, shown on the page and in the network list.")
+    )
+    body = StreamField(NetworkBodyBlock(), blank=True, verbose_name=_("body"))
+    contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_("Shown on the page; receives the notifications of new join requests when they are switched on."),
+    )
+    join_requests_open = models.BooleanField(
+        _("accept join requests"), default=True, help_text=_("Show the form with which visitors apply to join.")
+    )
+    notify_contact_of_join_requests = models.BooleanField(
+        _("email the contact about join requests"),
+        default=False,
+        help_text=_("Send an email to the contact address for each new join request."),
+    )
+    join_intro = RichTextField(
+        _("join form introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Who can join and what happens next. Shown above the join form."),
+    )
+    privacy_text = RichTextField(
+        _("privacy notice"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "What happens to the data people send with the join form, shown above the consent box. "
+            "Leave empty for the package's standard notice."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("country"),
+        FieldPanel("intro"),
+        InlinePanel("coordinators", heading=_("Coordinators"), label=_("coordinator"), min_num=0),
+        InlinePanel("network_themes", heading=_("Themes"), label=_("theme")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")])], heading=_("Contact")
+        ),
+    ]
+    member_panels = [InlinePanel("members", heading=_("Members"), label=_("member"))]
+    join_panels = [
+        FieldPanel("join_requests_open"),
+        FieldPanel("notify_contact_of_join_requests"),
+        FieldPanel("join_intro"),
+        FieldPanel("privacy_text"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(member_panels, heading=_("Members")),
+            ObjectList(join_panels, heading=_("Join form")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("contact_email", overridable=False),
+        SynchronizedField("contact_name"),
+        SynchronizedField("join_requests_open", overridable=False),
+        SynchronizedField("notify_contact_of_join_requests", overridable=False),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("country"),
+        index.FilterField("locale"),
+    ]
+
+    parent_page_types = ["seismic_networks.NetworkIndexPage"]
+    subpage_types = ["seismic_networks.EventPage"]
+    template = "seismic_wagtail/networks/network_page.html"
+    join_template = "seismic_wagtail/networks/network_join.html"
+    join_thanks_template = "seismic_wagtail/networks/network_join_thanks.html"
+
+    class Meta:
+        verbose_name = _("network page")
+        verbose_name_plural = _("network pages")
+
+    # Content -----------------------------------------------------------------------------------------
+
+    def get_coordinators(self):
+        return [row.organisation for row in self.coordinators.all() if row.organisation_id]
+
+    def get_themes(self):
+        return [row.theme for row in self.network_themes.all() if row.theme_id]
+
+    def get_public_members(self):
+        """The members who agreed to be listed; editors see all members in the admin."""
+        return self.members.filter(show_publicly=True).select_related("organisation")
+
+    def get_events(self):
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(locale_id=self.locale_id)
+        )
+
+    def get_upcoming_events(self, limit=None):
+        """Events that have not ended yet, soonest first."""
+        events = self.get_events().filter(end__gte=timezone.now()).order_by("start")
+        return events[:limit] if limit else events
+
+    def get_past_events(self, limit=None):
+        """Events that have ended, latest first."""
+        events = self.get_events().filter(end__lt=timezone.now()).order_by("-start")
+        return events[:limit] if limit else events
+
+    def get_latest_stories(self, limit=3):
+        """The latest live stories about this network in this page's locale (needs the stories app).
+
+        A translated story may still point at the source-language network page, so stories are matched on
+        the network page's ``translation_key``. Returns ``[]`` when ``seismic_wagtail.stories`` is not
+        installed.
+        """
+        if not apps.is_installed("seismic_wagtail.stories"):
+            return []
+        try:
+            story_model = apps.get_model("seismic_stories", "StoryPage")
+        except LookupError:
+            return []
+        return list(
+            story_model.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, network__translation_key=self.translation_key)
+            .defer_streamfields()
+            .order_by("-first_published_at")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            coordinators=self.get_coordinators(),
+            themes=self.get_themes(),
+            members=self.get_public_members(),
+            upcoming_events=self.get_upcoming_events(),
+            past_events=self.get_past_events(limit=10),
+            latest_stories=self.get_latest_stories(),
+        )
+        return context
+
+    # iCal --------------------------------------------------------------------------------------------
+
+    @re_path(r"^calendar\.ics/?$", name="calendar")
+    def calendar_ics(self, request):
+        """A subscribable iCalendar feed of the network's events (RFC 5545)."""
+        from .ical import calendar_for_network, ical_response
+
+        return ical_response(calendar_for_network(self, request), f"{self.slug}.ics", inline=True)
+
+    # Join requests -----------------------------------------------------------------------------------
+
+    def get_join_form_class(self):
+        from .forms import JoinRequestForm
+
+        return JoinRequestForm
+
+    def get_join_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("join")
+
+    @path("join/", name="join")
+    def join(self, request):
+        """The join form: on a valid submission store a :class:`NetworkJoinRequest` and redirect.
+
+        Every POST counts against the client's rate limit. A bot (the honeypot field filled in) gets the
+        thank-you page and nothing is stored.
+        """
+        if not self.join_requests_open:
+            return redirect(self.get_url(request))
+        form_class = self.get_join_form_class()
+        if request.method == "POST":
+            period = get_network_setting("JOIN_REQUEST_RATE_PERIOD")
+            if not check_rate_limit(request, "network-join", get_network_setting("JOIN_REQUEST_RATE_LIMIT"), period):
+                return rate_limited_response(request, period)
+            form = form_class(request.POST, network=self)
+            if form.is_valid():
+                if not form.is_bot():
+                    with transaction.atomic():
+                        join_request = form.save()
+                        if self.notify_contact_of_join_requests and self.contact_email:
+                            transaction.on_commit(lambda: self.send_join_notification(join_request, request))
+                return redirect(self.get_url(request) + self.reverse_subpage("join_thanks"))
+        else:
+            form = form_class(network=self)
+        return self.render(request, template=self.join_template, context_overrides={"form": form})
+
+    @path("join/thanks/", name="join_thanks")
+    def join_thanks(self, request):
+        return self.render(request, template=self.join_thanks_template)
+
+    def send_join_notification(self, join_request, request=None):
+        """Email the network's contact address about a new join request (in the site's default language)."""
+        from .notifications import send_join_request_notification
+
+        send_join_request_notification(join_request)
+
+
+class NetworkCoordinator(TranslatableMixin, Orderable):
+    """An organisation that coordinates a network (an inline row, so that it translates with the page)."""
+
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="coordinators")
+    organisation = models.ForeignKey(
+        "seismic_core.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("coordinator")
+        verbose_name_plural = _("coordinators")
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class NetworkTheme(TranslatableMixin, Orderable):
+    """A theme of the agenda the network works on."""
+
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="network_themes")
+    theme = models.ForeignKey(
+        "seismic_core.Theme", verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("network theme")
+        verbose_name_plural = _("network themes")
+
+    def __str__(self):
+        return str(self.theme)
+
+
+class NetworkMember(TranslatableMixin, Orderable):
+    """A participant of a network: an organisation or a person, with the project they bring.
+
+    Only members with ``show_publicly`` are shown to visitors (it defaults to off: people are listed once
+    they agreed to be).
+    """
+
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="members")
+    organisation = models.ForeignKey(
+        "seismic_core.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    person_name = models.CharField(
+        _("person"), max_length=255, blank=True, help_text=_("For a member taking part in their own name.")
+    )
+    role = models.CharField(_("role"), max_length=255, blank=True, help_text=_("E.g. \"Project lead\"."))
+    project_title = models.CharField(_("project title"), max_length=255, blank=True)
+    project_description = models.TextField(_("project description"), blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    show_publicly = models.BooleanField(
+        _("show publicly"), default=False, help_text=_("List this member on the public network page.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("person_name")]),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("city")]),
+        FieldPanel("project_title"),
+        FieldPanel("project_description"),
+        FieldPanel("show_publicly"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("person_name"),
+        SynchronizedField("show_publicly", overridable=False),
+        TranslatableField("role"),
+        TranslatableField("project_title"),
+        TranslatableField("project_description"),
+        TranslatableField("city"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        if self.person_name and self.organisation_id:
+            return f"{self.person_name} ({self.organisation.name})"
+        if self.organisation_id:
+            return str(self.organisation)
+        return self.person_name
+
+    def clean(self):
+        super().clean()
+        if not self.organisation_id and not self.person_name.strip():
+            raise ValidationError(
+                {"person_name": _("Choose an organisation or give the name of the person who takes part.")}
+            )
+
+
+# --- events ------------------------------------------------------------------------------------------
+
+
+class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
+    """A meeting, workshop or webinar of a network, with its own ``event.ics``.
+
+    ``start`` and ``end`` are stored as aware date-times (UTC in the database); ``time_zone`` is where the
+    event takes place: times are shown in it and the iCal file carries it (with its VTIMEZONE).
+    """
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Show dates only; the event covers whole days from start to end.")
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=63,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_("Where the event takes place; times are shown in this time zone."),
+    )
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("Where to join online, if it is."))
+    registration_url = models.URLField(_("registration link"), blank=True)
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES + ["h3", "h4"])
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("all_day"), FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices))]),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("address"), FieldPanel("online_url")], heading=_("Where")
+        ),
+        FieldPanel("registration_url"),
+        FieldPanel("description"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("all_day", overridable=False),
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("online_url", overridable=False),
+        SynchronizedField("registration_url"),
+        TranslatableField("venue"),
+        TranslatableField("address"),
+        TranslatableField("description"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("venue"),
+        index.FilterField("start"),
+        index.FilterField("locale"),
+    ]
+
+    parent_page_types = ["seismic_networks.NetworkPage"]
+    subpage_types = []
+    template = "seismic_wagtail/networks/event_page.html"
+
+    class Meta:
+        verbose_name = _("event page")
+        verbose_name_plural = _("event pages")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end must not be before the start.")})
+
+    @property
+    def zone(self):
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.zone)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def is_multi_day(self):
+        return self.local_start.date() != self.local_end.date()
+
+    @cached_property
+    def network(self):
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def get_ical_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("ical")
+
+    @re_path(r"^event\.ics/?$", name="ical")
+    def event_ics(self, request):
+        """This event as an iCalendar file (RFC 5545)."""
+        from .ical import calendar_for_event, ical_response
+
+        return ical_response(calendar_for_event(self, request), f"{self.slug}.ics")
+
+    def get_json_ld(self, request=None):
+        """A schema.org ``Event`` for search engines."""
+        if self.all_day:
+            start, end = self.local_start.date().isoformat(), self.local_end.date().isoformat()
+        else:
+            start, end = self.local_start.isoformat(), self.local_end.isoformat()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": start,
+            "endDate": end,
+            "eventStatus": "https://schema.org/EventScheduled",
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        locations = []
+        if self.venue or self.address:
+            locations.append(
+                {"@type": "Place", "name": self.venue or self.address, "address": " ".join(self.address.split())}
+            )
+        if self.online_url:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+            data["eventAttendanceMode"] = (
+                "https://schema.org/MixedEventAttendanceMode"
+                if len(locations) > 1
+                else "https://schema.org/OnlineEventAttendanceMode"
+                if self.online_url
+                else "https://schema.org/OfflineEventAttendanceMode"
+            )
+        if self.description:
+            from django.utils.html import strip_tags
+
+            data["description"] = " ".join(strip_tags(expand_db_html(self.description)).split())
+        network = self.network
+        if network is not None:
+            data["organizer"] = {"@type": "Organization", "name": network.title, "url": network.get_full_url(request)}
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["network"] = self.network
+        context["json_ld"] = json_ld_script(self.get_json_ld(request))
+        return context
+
+
+# --- join requests -----------------------------------------------------------------------------------
+
+
+class JoinRequestStatus(models.TextChoices):
+    NEW = "new", _("New")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class NetworkJoinRequest(models.Model):
+    """A visitor's application to join a network, sent with the form on the network page.
+
+    Visible in the admin ("SEiSMiC > Join requests") to users with the "view" permission; users with the
+    "change" permission set the status.
+    """
+
+    network = models.ForeignKey(
+        NetworkPage, verbose_name=_("network"), on_delete=models.CASCADE, related_name="join_requests"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    email = models.EmailField(_("email"))
+    city = models.CharField(_("city"), max_length=120)
+    project_description = models.TextField(
+        _("project"), help_text=_("What is your project, and what would you bring to the network?")
+    )
+    consent = models.BooleanField(_("consent to the privacy notice"), default=False)
+    language = models.CharField(_("language"), max_length=20, blank=True, help_text=_("The language of the form."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.NEW
+    )
+    notes = models.TextField(_("internal notes"), blank=True, help_text=_("Only seen in the admin."))
+    created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return _("%(name)s to %(network)s") % {"name": self.name, "network": self.network.title}
+

@@ -1,0 +1,34 @@
+import pytest
+from django.core.cache import cache
+from django.utils import translation
+
+from tests.factories import NetworkIndexPageFactory, NetworkPageFactory
+
+
+@pytest.fixture(autouse=True)
+def clear_cache_and_language():
+    """The rate limit counts in the cache: start every test with an empty one. Requests to /de/... leave
+    German active in the thread (LocaleMiddleware does not reset it): reset it for the tests that follow."""
+    cache.clear()
+    yield
+    cache.clear()
+    translation.deactivate()
+
+
+@pytest.fixture
+def network_index(root_page):
+    return NetworkIndexPageFactory(parent=root_page, title="Networks", slug="networks")
+
+
+@pytest.fixture
+def network(network_index):
+    return NetworkPageFactory(parent=network_index, title="SEiSMiC Austria", slug="austria", country="AT")
+
+
+@pytest.fixture
+def admin_client(client, locales):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
+    client.force_login(user)
+    return client

@@ -21,9 +21,8 @@ if settings.DEBUG:
 
 # English (the default language) lives at /, the other languages at /de/, /sv/, ...
 urlpatterns += i18n_patterns(
-    # Story feeds at <index url>rss.xml / atom.xml (Wagtail's page URLs allow no dots); before wagtail_urls.
-    path("", include("seismic_wagtail.stories.urls")),
-    path("", include("seismic_wagtail.networks.urls")),  # event.ics and calendar.ics
+    # <page url>rss.xml, atom.xml, event.ics, calendar.ics (Wagtail's page URLs allow no dots).
+    path("", include("seismic_wagtail.core.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

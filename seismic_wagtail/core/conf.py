@@ -38,6 +38,12 @@ DEFAULTS = {
     "CONSULTATION_CONFIRMATION_MAX_AGE": 7 * 24 * 3600,
     # How many free-text answers (with publication consent) a public results page shows per question.
     "CONSULTATION_RESULTS_TEXT_ANSWERS": 50,
+    # Networks: join-request submissions (valid or not) one client may send per period (0: no limit) ...
+    "JOIN_REQUEST_RATE_LIMIT": 5,
+    # ... and that period, in seconds.
+    "JOIN_REQUEST_RATE_PERIOD": 3600,
+    # The sender of the join-request notification to a network's contact address; None: DEFAULT_FROM_EMAIL.
+    "JOIN_REQUEST_FROM_EMAIL": None,
 }
 
 

@@ -18,9 +18,7 @@ the apps that come after it.
 import datetime
 import zoneinfo
 
-from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from .demo_data import BODY_HEADING, INDEX, NETWORKS
@@ -134,19 +132,6 @@ def create_network(context, index, data):
     return network
 
 
-def repair_child_counts(translation_keys):
-    """Recount ``numchild`` of the pages with these translation keys (all their locales).
-
-    wagtail-localize publishes a new translation in ``transaction.on_commit`` from the page instance it had
-    when translating; ``seismic_demo`` runs in one transaction, so that publish writes back the child count
-    from before children were added below the translation, and Wagtail's routing then no longer finds
-    them. Registered last, this runs after those publishes and restores the real counts.
-    """
-    for page in Page.objects.filter(translation_key__in=translation_keys).only("path", "depth", "numchild"):
-        count = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count()
-        if count != page.numchild:
-            Page.objects.filter(pk=page.pk).update(numchild=count)
-
 
 def create_demo(context):
     """Create (or find) the network index, the ten networks, their members and events, and translations."""
@@ -154,5 +139,3 @@ def create_demo(context):
     networks = {data["country"]: create_network(context, index, data) for data in NETWORKS}
     context.registry["network_index"] = index
     context.registry["networks"] = networks
-    keys = [context.parent.translation_key, index.translation_key] + [page.translation_key for page in networks.values()]
-    transaction.on_commit(lambda: repair_child_counts(keys))

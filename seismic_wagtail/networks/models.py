@@ -42,7 +42,7 @@ from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
 
 from .blocks import NetworkBodyBlock
-from .conf import get_network_setting
+from seismic_wagtail.core.conf import get_setting
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -321,8 +321,8 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
             return redirect(self.get_url(request))
         form_class = self.get_join_form_class()
         if request.method == "POST":
-            period = get_network_setting("JOIN_REQUEST_RATE_PERIOD")
-            if not check_rate_limit(request, "network-join", get_network_setting("JOIN_REQUEST_RATE_LIMIT"), period):
+            period = get_setting("JOIN_REQUEST_RATE_PERIOD")
+            if not check_rate_limit(request, "network-join", get_setting("JOIN_REQUEST_RATE_LIMIT"), period):
                 return rate_limited_response(request, period)
             form = form_class(request.POST, network=self)
             if form.is_valid():

@@ -6,7 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.admin.utils import get_admin_base_url
 
-from .conf import get_network_setting
+from seismic_wagtail.core.conf import get_setting
 
 
 def join_request_admin_url(join_request):
@@ -34,7 +34,7 @@ def send_join_request_notification(join_request):
     return send_mail(
         subject,
         body,
-        get_network_setting("JOIN_REQUEST_FROM_EMAIL"),
+        get_setting("JOIN_REQUEST_FROM_EMAIL"),
         [network.contact_email],
         fail_silently=True,
     )

@@ -47,19 +47,6 @@ CARD_IMAGE_FILTER = "fill-480x270"
 SHARE_IMAGE_FILTER = "fill-1200x630"
 
 
-def feed_urls_installed():
-    """Whether the site's URLconf includes ``seismic_wagtail.stories.urls`` (feeds at ``rss.xml``)."""
-    from django.urls import NoReverseMatch, reverse
-
-    from .urls import FEED_URL_NAME
-
-    try:
-        reverse(FEED_URL_NAME, kwargs={"path": "", "feed": "rss"})
-    except NoReverseMatch:
-        return False
-    return True
-
-
 def network_page_types():
     """The page types the ``network`` chooser offers: ``NetworkPage`` when the networks app provides it.
 
@@ -162,8 +149,10 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         return context
 
     def feed_path(self, name):
-        """``rss.xml`` / ``atom.xml`` when the site includes ``seismic_wagtail.stories.urls``, else ``rss/``."""
-        return self.reverse_subpage(name if feed_urls_installed() else f"{name}_slash")
+        """``rss.xml`` / ``atom.xml`` when the site includes ``seismic_wagtail.core.urls``, else ``rss/``."""
+        from seismic_wagtail.core.urls import file_routes_installed
+
+        return self.reverse_subpage(name if file_routes_installed() else f"{name}_slash")
 
     def feed_url(self, name, story_filter=None):
         """The (relative) URL of the ``"rss"`` or ``"atom"`` feed, with the filter's query string."""
@@ -176,7 +165,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
 
         return {"rss": StoryRssFeed, "atom": StoryAtomFeed}[feed_type](self)
 
-    # ``rss.xml/`` is what ``seismic_wagtail.stories.urls`` passes on for ``<index url>rss.xml``; ``rss/``
+    # ``rss.xml`` is what ``seismic_wagtail.core.urls`` passes on for ``<index url>rss.xml``; ``rss/``
     # works without that URL pattern (Wagtail's own page URLs allow no dots).
     @re_path(r"^rss\.xml/?$", name="rss")
     @path("rss/", name="rss_slash")

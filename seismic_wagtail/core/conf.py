@@ -23,6 +23,14 @@ DEFAULTS = {
     # The request.META key holding the client address behind a trusted proxy (e.g. "HTTP_X_FORWARDED_FOR");
     # None uses REMOTE_ADDR. Rate limits of the public forms count per client address.
     "CLIENT_IP_HEADER": None,
+    # The page types the search page searches ("app_label.ModelName"); types whose app is not installed are
+    # left out, so the default works with any subset of the package's apps.
+    "SEARCH_MODELS": [
+        "seismic_networks.NetworkPage",
+        "seismic_networks.EventPage",
+        "seismic_stories.StoryPage",
+        "seismic_consultations.ConsultationPage",
+    ],
 }
 
 

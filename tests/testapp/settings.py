@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "seismic_wagtail.consultations",
     "seismic_wagtail.search",
     "tests.testapp",
+    "tests.searchapp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -44,7 +44,11 @@ def make_page(locale_root):
             source_body = getattr(translation_of.specific, "body", None) or getattr(translation_of.specific, "summary", "")
             if source_body and body:
                 strings[source_body] = body
-            return translate(translation_of, code, strings).specific
+            page = translate(translation_of, code, strings).specific
+            if not page.live:
+                page.save_revision().publish()
+                page.refresh_from_db()
+            return page
         parent = locale_root(code)
         if kind == "event":
             return SearchTestEventPageFactory(parent=parent, title=title, summary=body)

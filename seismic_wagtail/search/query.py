@@ -38,6 +38,29 @@ def clean_query(raw):
     return text[:MAX_QUERY_LENGTH].strip()
 
 
+_INNER_JOINERS = re.compile(r"(?<=\w)['’-](?=\w)")
+
+
+def search_terms(query):
+    """The words of a cleaned query, as the text given to the backend.
+
+    Punctuation and symbols become spaces (they are not words in any analyser, and the database backends
+    would read quotes, brackets or operators as query syntax); apostrophes and hyphens inside a word stay,
+    so "İstanbul'da" reaches the Turkish analyser whole.
+    """
+    kept = []
+    joiners = {match.start() for match in _INNER_JOINERS.finditer(query)}
+    for position, char in enumerate(query):
+        category = unicodedata.category(char)
+        if position in joiners or category[0] not in ("P", "S"):
+            kept.append(char)
+        else:
+            kept.append(" ")
+    words = "".join(kept).split()
+    # Bare boolean operators would be syntax for some backends: AND/OR/NOT/NEAR as words are dropped.
+    return " ".join(word for word in words if word not in ("AND", "OR", "NOT", "NEAR"))
+
+
 def searchable_models():
     """The page models of ``SEISMIC_WAGTAIL["SEARCH_MODELS"]`` whose apps are installed."""
     models = []
@@ -116,7 +139,8 @@ def search_pages(query, locale, *, all_languages=False, content_type=None, model
     - ``content_type``: a :func:`model_key` to narrow the results to (facet counts stay those of all types).
     """
     outcome = SearchOutcome(query=clean_query(query))
-    if not outcome.query:
+    terms = search_terms(outcome.query)
+    if not terms:
         return outcome
     models = searchable_models() if models is None else list(models)
     if not models:
@@ -127,7 +151,7 @@ def search_pages(query, locale, *, all_languages=False, content_type=None, model
         queryset = queryset.filter(locale=locale)
     backend = backend or get_search_backend()
     try:
-        hits = list(backend.search(PlainText(outcome.query, operator="and"), queryset)[: MAX_RESULTS + 1])
+        hits = list(backend.search(PlainText(terms, operator="and"), queryset)[: MAX_RESULTS + 1])
     except backend_errors():
         logger.exception("Search is unavailable: the search backend failed for the query %r", outcome.query)
         outcome.unavailable = True

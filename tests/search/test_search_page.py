@@ -77,17 +77,20 @@ def test_facets_count_types_and_filter(client, make_page, search_pages_by_locale
     assert result_titles(client.get("/search/", {"q": "lab", "type": "nonsense"})).__len__() == 3
 
 
-@pytest.mark.parametrize("page_param", ["2", "999", "abc", "-1", "", "1e9", "٣"])
-def test_pagination_survives_bad_page_numbers(client, make_page, search_pages_by_locale, page_param):
+def test_pagination_survives_bad_page_numbers(client, make_page, search_pages_by_locale):
     page = search_pages_by_locale["en"]
     page.results_per_page = 2
     page.save_revision().publish()
     for number in range(5):
         make_page("en", f"Living lab {number}", "A living lab")
-    response = client.get("/search/", {"q": "lab", "page": page_param})
-    assert response.status_code == 200
-    assert len(response.context["search_results"]) in (1, 2)
-    assert 'rel="next"' in response.content.decode() or 'rel="prev"' in response.content.decode()
+    numbers = {}
+    for page_param in ["2", "999", "abc", "-1", "", "1e9", "٣"]:
+        response = client.get("/search/", {"q": "lab", "page": page_param})
+        assert response.status_code == 200
+        numbers[page_param] = response.context["search_results_page"].number
+        assert 'rel="next"' in response.content.decode() or 'rel="prev"' in response.content.decode()
+    # Django's Paginator.get_page: a bad number is page 1, a number past the end is the last page.
+    assert numbers == {"2": 2, "999": 3, "abc": 1, "-1": 3, "": 1, "1e9": 1, "٣": 3}
 
 
 ODD_QUERIES = [
@@ -108,16 +111,16 @@ ODD_QUERIES = [
 ]
 
 
-@pytest.mark.parametrize("query", ODD_QUERIES, ids=range(len(ODD_QUERIES)))
 @pytest.mark.parametrize("all_languages", [False, True])
-def test_odd_queries_never_give_a_server_error(client, make_page, search_pages_by_locale, query, all_languages):
+def test_odd_queries_never_give_a_server_error(client, make_page, search_pages_by_locale, all_languages):
     make_page("tr", "İstanbul'da kent", "Kentsel dönüşüm")
-    params = {"q": query}
-    if all_languages:
-        params["lang"] = "all"
-    response = client.get("/tr/arama/", params)
-    assert response.status_code == 200
-    assert len(response.context["search_query"]) <= MAX_QUERY_LENGTH
+    for query in ODD_QUERIES:
+        params = {"q": query}
+        if all_languages:
+            params["lang"] = "all"
+        response = client.get("/tr/arama/", params)
+        assert response.status_code == 200, query
+        assert len(response.context["search_query"]) <= MAX_QUERY_LENGTH
 
 
 def test_long_query_is_cut_and_the_visitor_told(client, search_pages_by_locale):

@@ -33,7 +33,7 @@ try:  # Wagtail >= 7.1: the backends live in django-modelsearch
     from modelsearch.utils import deep_update
 except ImportError:  # Wagtail 7.0
     from wagtail.search.backends.base import get_model_root
-    from wagtail.search.utils import deep_update
+    from wagtail.utils.utils import deep_update
 
 from ..analysis import get_language_analysis, localise_mapping
 

@@ -249,3 +249,19 @@ def test_rebuilder_rebuilds_each_language_index_atomically(path, locales):
     basic_backend = make_backend(path, LANGUAGES=["sv"], ATOMIC_REBUILD=False)
     basic = basic_backend.rebuilder_class(basic_backend.get_index_for_model(SimpleTestPage))
     assert basic.rebuilders["sv"].index.name == f"{base_name(backend)}_sv"
+
+
+@pytest.mark.parametrize("path", BACKENDS)
+def test_country_filter_values_are_serialisable(path, locales, make_page):
+    from tests.searchapp.models import SearchTestEventPage
+
+    backend = make_backend(path)
+    event = make_page("sv", "Möte", "Nätverksmöte", kind="event")
+    event.country = "SE"
+    document = backend.mapping_class(SearchTestEventPage).get_document(event)
+    country = document["searchapp_searchtesteventpage__country_filter"]
+    assert country == "SE" and type(country) is str  # not django-countries' Country, which clients reject
+    results = backend.search("möte", SearchTestEventPage.objects.filter(locale=locales["sv"], country="SE"))
+    assert json.dumps({"term": {"searchapp_searchtesteventpage__country_filter": "SE"}}) in json.dumps(
+        results._get_es_body()
+    )

@@ -27,7 +27,7 @@ LANGUAGES = ["en", "de", "sv", "tr"]
 
 
 @pytest.fixture(scope="module")
-def osmem_url():
+def osmem_server_url():
     try:
         from osmem_server import OsmemError, OsmemServer
     except ImportError as error:  # pragma: no cover - the test extra installs it
@@ -43,10 +43,10 @@ def osmem_url():
 
 
 @pytest.fixture
-def opensearch(osmem_url):
+def opensearch(osmem_server_url):
     """WAGTAILSEARCH_BACKENDS pointing at osmem with a fresh index prefix for this test."""
     prefix = f"t{uuid.uuid4().hex[:8]}_"
-    config = {"BACKEND": BACKEND, "URLS": [osmem_url], "INDEX_PREFIX": prefix, "LANGUAGES": LANGUAGES}
+    config = {"BACKEND": BACKEND, "URLS": [osmem_server_url], "INDEX_PREFIX": prefix, "LANGUAGES": LANGUAGES}
     with override_settings(WAGTAILSEARCH_BACKENDS={"default": config}):
         from wagtail.search.backends import get_search_backend
 
@@ -73,18 +73,18 @@ def titles(response):
     return [title for title in ("Staden", "Die Stadt", "Kent", "The city", "Städte und Dörfer") if f">{title}</a>" in html]
 
 
-def test_update_index_creates_one_index_per_language_with_its_analyser(opensearch, osmem_url, make_page):
+def test_update_index_creates_one_index_per_language_with_its_analyser(opensearch, osmem_server_url, make_page):
     make_page("sv", "Staden", "Berättelsen om staden och dess invånare")
     rebuild()
     prefix = opensearch.index_prefix
     for code in LANGUAGES:
-        status, body = request(f"{osmem_url}/{prefix}wagtailcore_page_{code}/_mapping")
+        status, body = request(f"{osmem_server_url}/{prefix}wagtailcore_page_{code}/_mapping")
         assert status == 200, body
         (mapping,) = body.values()  # the alias resolves to the atomic rebuild's index
         assert mapping["mappings"]["properties"]["_all_text"]["analyzer"] == "seismic_text"
-    status, body = request(f"{osmem_url}/{prefix}wagtailcore_page_sv/_count")
+    status, body = request(f"{osmem_server_url}/{prefix}wagtailcore_page_sv/_count")
     assert body["count"] == 2  # the Swedish copy of the site root and the story
-    status, body = request(f"{osmem_url}/{prefix}wagtailcore_page_de/_count")
+    status, body = request(f"{osmem_server_url}/{prefix}wagtailcore_page_de/_count")
     assert body["count"] == 0  # the Swedish page went only to the Swedish index
 
 
@@ -99,10 +99,10 @@ def test_update_index_creates_one_index_per_language_with_its_analyser(opensearc
         ("tr", "İstanbul'da ISPARTA", ["istanbul", "ıspar"]),
     ],
 )
-def test_language_analyser_stems_on_the_server(opensearch, osmem_url, make_page, code, text, expected):
+def test_language_analyser_stems_on_the_server(opensearch, osmem_server_url, make_page, code, text, expected):
     rebuild()
     status, body = request(
-        f"{osmem_url}/{opensearch.index_prefix}wagtailcore_page_{code}/_analyze",
+        f"{osmem_server_url}/{opensearch.index_prefix}wagtailcore_page_{code}/_analyze",
         "POST",
         {"analyzer": "seismic_text", "text": text},
     )
@@ -166,7 +166,7 @@ def test_facet_counts_and_type_filter_on_the_server(opensearch, client, make_pag
     assert "(1)" in html and 'aria-current="true">Test events' in html
 
 
-def test_osmem_gap_no_czech_or_dutch_stemmer(opensearch, osmem_url):
+def test_osmem_gap_no_czech_or_dutch_stemmer(opensearch, osmem_server_url):
     """osmem-server does not implement the Czech and Dutch stemmers; a real Elasticsearch/OpenSearch does.
 
     This test pins the documented gap: when it fails, osmem has caught up and the docs should say so.
@@ -176,7 +176,7 @@ def test_osmem_gap_no_czech_or_dutch_stemmer(opensearch, osmem_url):
         backend_languages = opensearch.languages
         assert code not in backend_languages  # the wire tests leave these languages out on purpose
         status, body = request(
-            f"{osmem_url}/_analyze", "POST", {"tokenizer": "standard", "filter": [{"type": "stemmer", "language": {"cs": "czech", "nl": "dutch"}[code]}], "text": "města"}
+            f"{osmem_server_url}/_analyze", "POST", {"tokenizer": "standard", "filter": [{"type": "stemmer", "language": {"cs": "czech", "nl": "dutch"}[code]}], "text": "města"}
         )
         assert status == 400 and "not supported by osmem" in json.dumps(body)
 
@@ -198,3 +198,17 @@ def test_unreachable_server_search_page_says_unavailable(client, search_pages_by
     assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()
     assert "Search is unavailable" in caplog.text
+
+
+def test_country_filter_fields_index_and_filter(opensearch, make_page, locales):
+    from tests.searchapp.models import SearchTestEventPage
+
+    sweden = make_page("sv", "Nätverksmöte Malmö", "Möte", kind="event")
+    sweden.country = "SE"
+    sweden.save_revision().publish()
+    norway = make_page("sv", "Nätverksmöte Oslo", "Möte", kind="event")
+    norway.country = "NO"
+    norway.save_revision().publish()
+    rebuild()  # failed with "Unable to serialize Country" before the mapping made filter values JSON-safe
+    found = opensearch.search("möte", SearchTestEventPage.objects.filter(locale=locales["sv"], country="SE"))
+    assert [page.pk for page in found] == [sweden.pk]

@@ -21,7 +21,10 @@ it to the backend of the same name. To change a language's analysis, subclass th
 :meth:`MultilingualBackendMixin.get_language_analysis`.
 """
 
+import datetime
+import decimal
 import logging
+import uuid
 from collections import defaultdict
 from copy import deepcopy
 
@@ -49,6 +52,25 @@ def _is_translatable(model):
 def index_suffix(language_code):
     """The suffix of a language's index name: ``"de"`` -> ``"de"``, ``"pt-BR"`` -> ``"pt_br"``."""
     return language_code.lower().replace("-", "_")
+
+
+_JSON_TYPES = (str, int, float, bool, list, tuple, dict, datetime.date, datetime.datetime, decimal.Decimal, uuid.UUID)
+
+
+class JSONSafeMappingMixin:
+    """Makes filter values the client cannot serialise into strings.
+
+    Wagtail's mapping passes field values through unchanged; a ``FilterField`` on a django-countries
+    ``CountryField`` (``Organisation.country``, network pages) gives a ``Country`` object, which neither the
+    Elasticsearch nor the OpenSearch client can serialise, so ``update_index`` failed. ``str()`` gives the
+    country code, the value a filter compares with.
+    """
+
+    def _clean_value(self, value):
+        value = super()._clean_value(value)
+        if value is None or isinstance(value, _JSON_TYPES):
+            return value
+        return str(value)
 
 
 class LanguageIndexMixin:
@@ -386,18 +408,21 @@ class MultilingualBackendMixin:
 def multilingual_backend(backend_class, name=None):
     """Build the multilingual variant of one of Wagtail's Elasticsearch/OpenSearch backend classes."""
     prefix = name or backend_class.__name__.replace("SearchBackend", "")
+    mapping_class = type(
+        f"{prefix}MultilingualMapping", (JSONSafeMappingMixin, backend_class.mapping_class), {"__module__": __name__}
+    )
     language_index_class = type(
         f"{prefix}LanguageIndex", (LanguageIndexMixin, backend_class.index_class), {"__module__": __name__}
     )
     query_compiler_class = type(
         f"{prefix}MultilingualSearchQueryCompiler",
         (LanguageQueryCompilerMixin, backend_class.query_compiler_class),
-        {"__module__": __name__},
+        {"__module__": __name__, "mapping_class": mapping_class},
     )
     autocomplete_query_compiler_class = type(
         f"{prefix}MultilingualAutocompleteQueryCompiler",
         (LanguageQueryCompilerMixin, backend_class.autocomplete_query_compiler_class),
-        {"__module__": __name__},
+        {"__module__": __name__, "mapping_class": mapping_class},
     )
     results_class = type(
         f"{prefix}MultilingualSearchResults",
@@ -409,6 +434,7 @@ def multilingual_backend(backend_class, name=None):
         (MultilingualBackendMixin, backend_class),
         {
             "__module__": __name__,
+            "mapping_class": mapping_class,
             "language_index_class": language_index_class,
             "query_compiler_class": query_compiler_class,
             "autocomplete_query_compiler_class": autocomplete_query_compiler_class,

@@ -11,6 +11,16 @@ SEARCH_TEST_MODELS = ["testapp.SimpleTestPage", "searchapp.SearchTestEventPage",
 
 
 @pytest.fixture(autouse=True)
+def restore_active_language():
+    """Requests to /sv/... leave Swedish active in the thread (LocaleMiddleware); do not leak it."""
+    from django.utils import translation
+
+    language = translation.get_language()
+    yield
+    translation.activate(language)
+
+
+@pytest.fixture(autouse=True)
 def search_test_models():
     """Search the test page types (the package's own page types are built in other apps)."""
     with override_settings(SEISMIC_WAGTAIL={"SEARCH_MODELS": SEARCH_TEST_MODELS}):

@@ -155,6 +155,12 @@ def test_no_per_result_queries(client, make_page, search_pages_by_locale, django
 
 
 class TestSearchPageType(WagtailPageTestCase):
+    def setUp(self):
+        # The admin views activate the user's language; do not leak it into later tests.
+        from django.utils import translation
+
+        self.addCleanup(translation.activate, translation.get_language())
+
     def test_can_be_created_anywhere_but_has_no_children(self):
         self.assertCanCreateAt(Page, SearchPage)
         self.assertCanNotCreateAt(SearchPage, SimpleTestPage)

@@ -66,11 +66,19 @@ class JSONSafeMappingMixin:
     country code, the value a filter compares with.
     """
 
-    def _clean_value(self, value):
-        value = super()._clean_value(value)
+    @staticmethod
+    def json_safe(value):
         if value is None or isinstance(value, _JSON_TYPES):
             return value
         return str(value)
+
+    def _clean_value(self, value):
+        # Filter values in queries (Wagtail >= 7.1 passes them through this hook).
+        return self.json_safe(super()._clean_value(value))
+
+    def get_document(self, obj):
+        # Document values (Wagtail 7.0 has no _clean_value hook for them).
+        return {key: self.json_safe(value) for key, value in super().get_document(obj).items()}
 
 
 class LanguageIndexMixin:

@@ -31,8 +31,8 @@ class SearchPage(SeismicPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("results_per_page")]
     override_translatable_fields = [SynchronizedField("results_per_page", overridable=False)]
-    # The search page itself is not a search result.
-    search_fields = []
+    # Indexed like any page (editors find it in the admin); the visitor search leaves it out, as it searches
+    # only the types of SEISMIC_WAGTAIL["SEARCH_MODELS"].
     subpage_types = []
     template = "seismic_wagtail/search/search_page.html"
 

@@ -212,3 +212,15 @@ def test_country_filter_fields_index_and_filter(opensearch, make_page, locales):
     rebuild()  # failed with "Unable to serialize Country" before the mapping made filter values JSON-safe
     found = opensearch.search("möte", SearchTestEventPage.objects.filter(locale=locales["sv"], country="SE"))
     assert [page.pk for page in found] == [sweden.pk]
+
+
+def test_odd_queries_never_give_a_server_error_on_the_server(opensearch, client, make_page, search_pages_by_locale):
+    from tests.search.test_search_page import ODD_QUERIES
+
+    make_page("tr", "Kent", "İstanbul'da kentsel dönüşüm")
+    rebuild()
+    for query in ODD_QUERIES:
+        for extra in ({}, {"lang": "all"}):
+            response = client.get(search_pages_by_locale["tr"].url, {"q": query, **extra})
+            assert response.status_code == 200, query
+            assert not response.context["search_outcome"].unavailable, query

@@ -265,3 +265,26 @@ def test_country_filter_values_are_serialisable(path, locales, make_page):
     assert json.dumps({"term": {"searchapp_searchtesteventpage__country_filter": "SE"}}) in json.dumps(
         results._get_es_body()
     )
+
+
+@pytest.mark.parametrize("path", BACKENDS)
+def test_count_and_search_go_to_the_locale_index(path, locales):
+    backend = make_backend(path)
+    calls = []
+
+    class Client:
+        def count(self, **kwargs):
+            calls.append(("count", kwargs))
+            return {"count": 3}
+
+        def search(self, **kwargs):
+            calls.append(("search", kwargs))
+            return {"hits": {"hits": []}}
+
+    backend.es = Client()
+    results = backend.search("städerna", Page.objects.filter(locale=locales["sv"]))
+    assert results.count() == 3
+    assert list(results[:10]) == []
+    (count, count_kwargs), (search, search_kwargs) = calls
+    assert count_kwargs["index"] == search_kwargs["index"] == f"{base_name(backend)}_sv"
+    assert "query" in count_kwargs or "query" in count_kwargs["body"]

@@ -212,6 +212,7 @@ def test_country_filter_fields_index_and_filter(opensearch, make_page, locales):
     rebuild()  # failed with "Unable to serialize Country" before the mapping made filter values JSON-safe
     found = opensearch.search("möte", SearchTestEventPage.objects.filter(locale=locales["sv"], country="SE"))
     assert [page.pk for page in found] == [sweden.pk]
+    assert found.count() == 1
 
 
 def test_odd_queries_never_give_a_server_error_on_the_server(opensearch, client, make_page, search_pages_by_locale):

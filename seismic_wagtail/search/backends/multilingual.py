@@ -326,7 +326,11 @@ class LanguageSearchResultsMixin:
 
     def _do_count(self):
         body = self._get_es_body(for_count=True)
-        hit_count = self.backend.es.count(index=self._get_index_name(), body=body)["count"]
+        if getattr(self.backend, "use_new_elasticsearch_api", False):
+            # Elasticsearch clients >= 7.15: the body's keys as keyword arguments.
+            hit_count = self.backend.es.count(index=self._get_index_name(), **body)["count"]
+        else:
+            hit_count = self.backend.es.count(index=self._get_index_name(), body=body)["count"]
         hit_count -= self.start
         if self.stop is not None:
             hit_count = min(hit_count, self.stop - self.start)

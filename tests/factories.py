@@ -310,6 +310,23 @@ class ConsultationResponseFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ConsultationResponse
+# --- search ------------------------------------------------------------------------------------------
+
+
+class SearchPageFactory(wagtail_factories.PageFactory):
+    title = "Search"
+    slug = "search"
+
+    class Meta:
+        model = "seismic_search.SearchPage"
+
+
+class SearchTestEventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Test event {n}")
+    summary = "An event of the network."
+
+    class Meta:
+        model = "searchapp.SearchTestEventPage"
 
 
 # --- test app ----------------------------------------------------------------------------------------

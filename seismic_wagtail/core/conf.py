@@ -44,6 +44,14 @@ DEFAULTS = {
     "JOIN_REQUEST_RATE_PERIOD": 3600,
     # The sender of the join-request notification to a network's contact address; None: DEFAULT_FROM_EMAIL.
     "JOIN_REQUEST_FROM_EMAIL": None,
+    # The page types the search page searches ("app_label.ModelName"); types whose app is not installed are
+    # left out, so the default works with any subset of the package's apps.
+    "SEARCH_MODELS": [
+        "seismic_networks.NetworkPage",
+        "seismic_networks.EventPage",
+        "seismic_stories.StoryPage",
+        "seismic_consultations.ConsultationPage",
+    ],
 }
 
 

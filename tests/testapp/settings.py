@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "seismic_wagtail.search",
     "tests.testapp",
     "tests.i18napp",
+    "tests.searchapp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

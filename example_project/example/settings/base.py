@@ -136,8 +136,25 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Search: Wagtail's database backend by default; Elasticsearch or OpenSearch when their URL is set.
+# Search: Wagtail's database backend by default; Elasticsearch or OpenSearch when their URL is set, through
+# seismic_wagtail's per-language backend (one index per language with that language's analyser; the module
+# picks the backend version for the installed client). Run `manage.py update_index` after switching.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+for _url_variable, _backend in (
+    ("ELASTICSEARCH_URL", "seismic_wagtail.search.backends.elasticsearch"),
+    ("OPENSEARCH_URL", "seismic_wagtail.search.backends.opensearch"),
+):
+    if os.environ.get(_url_variable):
+        WAGTAILSEARCH_BACKENDS = {
+            "default": {
+                "BACKEND": _backend,
+                "URLS": [url.strip() for url in os.environ[_url_variable].split(",") if url.strip()],
+                "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "seismic_"),
+                # Fail fast when the server is down: a page save must not wait long for it.
+                "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            }
+        }
+        break
 
 # Machine translation in wagtail-localize's editor ("Translate with ..." in the translation editor, and
 # "Use machine translation" when syncing): DeepL when DEEPL_API_KEY is set (keys ending in ":fx" use the

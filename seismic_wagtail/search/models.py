@@ -1,0 +1,73 @@
+"""The search page: a page type an editor places in the tree, one per locale (``/sv/sok/``, ``/de/suche/``).
+
+It is a page rather than a URL the package mounts, so it never clashes with the ``search`` app that
+``wagtail start`` creates, it gets a translated slug and title per locale, and editors choose where it lives.
+"""
+
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, Page
+from wagtail_localize.fields import SynchronizedField
+
+from seismic_wagtail.core.pages import SeismicPageMixin
+
+from .query import MAX_QUERY_LENGTH, search_pages, specific_pages
+
+
+class SearchPage(SeismicPageMixin, Page):
+    """Searches the package's page types in the visitor's language (or all languages), with facets by
+    type and pagination. Override :meth:`get_search_outcome` to change what is searched."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the search form, e.g. what visitors can find here.")
+    )
+    results_per_page = models.PositiveSmallIntegerField(
+        _("results per page"), default=10, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("results_per_page")]
+    override_translatable_fields = [SynchronizedField("results_per_page", overridable=False)]
+    # Indexed like any page (editors find it in the admin); the visitor search leaves it out, as it searches
+    # only the types of SEISMIC_WAGTAIL["SEARCH_MODELS"].
+    subpage_types = []
+    template = "seismic_wagtail/search/search_page.html"
+
+    class Meta:
+        verbose_name = _("search page")
+        verbose_name_plural = _("search pages")
+
+    def get_search_outcome(self, request, query, all_languages, content_type):
+        return search_pages(query, self.locale, all_languages=all_languages, content_type=content_type)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        raw_query = request.GET.get("q", "")
+        all_languages = request.GET.get("lang") == "all"
+        content_type = request.GET.get("type") or None
+        outcome = self.get_search_outcome(request, raw_query, all_languages, content_type)
+        paginator = Paginator(outcome.results, self.results_per_page)
+        results_page = paginator.get_page(request.GET.get("page"))
+        results = specific_pages(list(results_page.object_list))
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        for result in results:
+            result.search_language_code = languages.get(result.locale_id)
+            result.search_type_label = capfirst(result._meta.verbose_name)
+        context.update(
+            {
+                "search_query": outcome.query,
+                "search_query_was_cut": len(raw_query.strip()) > MAX_QUERY_LENGTH,
+                "search_outcome": outcome,
+                "search_all_languages": all_languages,
+                "search_results": results,
+                "search_results_page": results_page,
+                "search_paginator": paginator,
+                "search_facets": outcome.facets,
+                "search_type_selected": any(facet.selected for facet in outcome.facets),
+                "search_max_query_length": MAX_QUERY_LENGTH,
+            }
+        )
+        return context

@@ -38,27 +38,41 @@ def translate_strings(page, locale, strings):
     return translation
 
 
+def package_page_tree(root_page):
+    """One page of each page type of the package, each under the parent its type needs (parents first)."""
+    from tests import factories
+
+    network_index = factories.NetworkIndexPageFactory(parent=root_page, title="Networks", slug="networks")
+    network = factories.NetworkPageFactory(parent=network_index, title="Network Sweden", slug="sweden")
+    event = factories.EventPageFactory(parent=network, title="Kick-off meeting", slug="kick-off")
+    story_index = factories.StoryIndexPageFactory(parent=root_page, title="Stories", slug="stories")
+    story = factories.StoryPageFactory(parent=story_index, title="Repair cafe", slug="repair-cafe")
+    consultation = factories.ConsultationPageFactory(parent=root_page, title="Agenda", slug="agenda")
+    search = factories.SearchPageFactory(parent=root_page, title="Search", slug="search")
+    return [network_index, network, event, story_index, story, consultation, search]
+
+
 def test_every_package_page_type_can_be_translated_and_published(admin_client, root_page, locales, django_capture_on_commit_callbacks):
-    """Each page type of the package apps (plus the test stand-ins) through submit -> translate -> publish."""
-    models = [model for model in report_page_models() if model._meta.app_label.startswith("seismic_")]
-    models += [TestNetworkPage, TestStoryPage]
+    """Each page type of the package apps through wagtail-localize's submit -> translate -> publish."""
+    pages = package_page_tree(root_page) + [
+        page_model(title=f"Stand-in {page_model.__name__}", slug=page_model.__name__.lower())
+        for page_model in (TestNetworkPage, TestStoryPage)
+    ]
     translated = []
-    for index, model in enumerate(models):
-        parent = root_page
-        if not model.can_create_at(parent):
-            continue  # page types that need a particular parent are covered by their own apps' tests
-        page = model(title=f"Page {index}", slug=f"page-{index}")
-        parent.add_child(instance=page)
-        page.save_revision().publish()
+    for page in pages:
+        if page.pk is None:
+            root_page.add_child(instance=page)
+            page.save_revision().publish()
         with django_capture_on_commit_callbacks(execute=True):
             submit(admin_client, page, locales["de"])
-            translation = translate_strings(page, locales["de"], {f"Page {index}": f"Seite {index}"})
+            translation = translate_strings(page, locales["de"], {page.title: f"{page.title} (de)"})
             translation.save_target(publish=True)
         german = page.get_translation(locales["de"])
-        assert german.live and german.title == f"Seite {index}"
-        assert admin_client.get(german.url).status_code == 200
-        translated.append(model)
-    assert TestStoryPage in translated and TestNetworkPage in translated
+        assert german.live and german.title == f"{page.title} (de)"
+        assert admin_client.get(german.url).status_code == 200, german.url
+        translated.append(type(page.specific))
+    package_models = {model for model in report_page_models() if model._meta.app_label.startswith("seismic_")}
+    assert package_models <= set(translated), package_models - set(translated)
 
 
 def test_synchronised_fields_follow_the_source_after_update_translations(admin_client, root_page, locales, django_capture_on_commit_callbacks):

@@ -103,6 +103,10 @@ def package_messages(package_dir=PACKAGE_DIR):
             continue
         for key in found:
             messages.setdefault(key, []).append(str(relative))
+    # As in gettext, a msgid used both alone and with a plural is one (plural) catalogue entry.
+    plural_ids = {(context, msgid): key for key in messages for context, msgid, plural in [key] if plural}
+    for key in [key for key in messages if not key[2] and (key[0], key[1]) in plural_ids]:
+        messages[plural_ids[(key[0], key[1])]].extend(messages.pop(key))
     return messages
 
 

@@ -1,4 +1,5 @@
-"""Snippets shared by every domain app: :class:`Theme` and :class:`Organisation`.
+"""Snippets shared by every domain app: :class:`Theme` and :class:`Organisation`, and the abstract inline
+rows (:class:`ThemeLink`, :class:`OrganisationLink`) that tie a page to them.
 
 Both are translatable with wagtail-localize. Language-independent fields (slugs, countries, types,
 websites, logos) are synchronised across translations; the human text is offered for translation.
@@ -8,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -139,3 +140,40 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
             return self.logo_alt_text
         description = getattr(self.logo, "description", "") if self.logo_id else ""
         return description or self.name
+
+
+# --- Inline rows tying a page to the snippets ----------------------------------------------------------
+# wagtail-localize ignores many-to-many fields, and copies plain inline rows unchanged. An inline row that is
+# itself translatable (TranslatableMixin) is synchronised into each translation of its page, with its
+# snippet foreign key pointed at the snippet's translation in the target locale. Domain apps subclass these
+# and add the ``page = ParentalKey(...)`` to their page type (and ``verbose_name`` in ``Meta``).
+
+
+class ThemeLink(TranslatableMixin, Orderable):
+    """Abstract inline row: a page works on an agenda :class:`Theme`."""
+
+    theme = models.ForeignKey("seismic_core.Theme", verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return str(self.theme)
+
+
+class OrganisationLink(TranslatableMixin, Orderable):
+    """Abstract inline row: an :class:`Organisation` takes part in what a page describes."""
+
+    organisation = models.ForeignKey(
+        "seismic_core.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return str(self.organisation)

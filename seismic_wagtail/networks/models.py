@@ -38,6 +38,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from seismic_wagtail.core.models import OrganisationLink, ThemeLink
 from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
 
@@ -347,40 +348,24 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
         send_join_request_notification(join_request)
 
 
-class NetworkCoordinator(TranslatableMixin, Orderable):
+class NetworkCoordinator(OrganisationLink):
     """An organisation that coordinates a network (an inline row, so that it translates with the page)."""
 
     page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="coordinators")
-    organisation = models.ForeignKey(
-        "seismic_core.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
-    )
 
-    panels = [FieldPanel("organisation")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(OrganisationLink.Meta):
         verbose_name = _("coordinator")
         verbose_name_plural = _("coordinators")
 
-    def __str__(self):
-        return str(self.organisation)
 
-
-class NetworkTheme(TranslatableMixin, Orderable):
+class NetworkTheme(ThemeLink):
     """A theme of the agenda the network works on."""
 
     page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="network_themes")
-    theme = models.ForeignKey(
-        "seismic_core.Theme", verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+"
-    )
 
-    panels = [FieldPanel("theme")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(ThemeLink.Meta):
         verbose_name = _("network theme")
         verbose_name_plural = _("network themes")
-
-    def __str__(self):
-        return str(self.theme)
 
 
 class NetworkMember(TranslatableMixin, Orderable):

@@ -36,6 +36,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from seismic_wagtail.core.models import OrganisationLink, ThemeLink
 from seismic_wagtail.core.pages import SeismicPageMixin
 
 from .blocks import StoryBodyBlock
@@ -519,44 +520,27 @@ class StoryPage(SeismicPageMixin, Page):
 # Their locale is set from the story's (``TranslatableMixin.get_default_locale`` follows the ParentalKey).
 
 
-class StoryPageTheme(TranslatableMixin, Orderable):
+class StoryPageTheme(ThemeLink):
     """A theme of a story. wagtail-localize points the row at the theme's translation in the story's locale."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_themes")
-    theme = models.ForeignKey(
-        "seismic_core.Theme", verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+"
-    )
 
-    panels = [FieldPanel("theme")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(ThemeLink.Meta):
         verbose_name = _("story theme")
         verbose_name_plural = _("story themes")
 
-    def __str__(self):
-        return str(self.theme)
 
-
-class StoryPageOrganisation(TranslatableMixin, Orderable):
+class StoryPageOrganisation(OrganisationLink):
     """An organisation involved in a story, with its optional role ("lead", "funder", ...)."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_organisations")
-    organisation = models.ForeignKey(
-        "seismic_core.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
     role = models.CharField(_("role"), max_length=120, blank=True, help_text=_('For example "lead partner".'))
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(OrganisationLink.Meta):
         verbose_name = _("organisation involved")
         verbose_name_plural = _("organisations involved")
-
-    def __str__(self):
-        return str(self.organisation)
 
 
 class StoryTransfer(TranslatableMixin, Orderable):

@@ -67,6 +67,16 @@ PAGES = {
 CASES = [(kind, lang, url) for kind, urls in PAGES.items() for lang, url in urls.items()]
 
 
+def save_screenshot(page, path):
+    """A full-page PNG, reduced to a 256-colour palette (Pillow comes with Wagtail) to keep the docs small."""
+    from PIL import Image
+
+    page.screenshot(path=str(path), full_page=True)
+    with Image.open(path) as image:
+        reduced = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    reduced.save(path, optimize=True)
+
+
 def submit_empty_form(page):
     """Submit the consultation with no answers: the form comes back in its error state."""
     page.locator("form.seismic-form [type=submit]").click()
@@ -91,5 +101,5 @@ def test_page_passes_axe(new_page, axe, kind, lang, url):
     if folder and lang == "en":
         path = ROOT / folder / f"{kind}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(path), full_page=True)
+        save_screenshot(page, path)
     assert violations == [], format_violations(violations)

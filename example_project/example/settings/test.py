@@ -17,3 +17,5 @@ SEISMIC_WAGTAIL = {
     "CONSULTATION_RATE_LIMIT": 10_000,
     "JOIN_REQUEST_RATE_LIMIT": 10_000,
 }
+# The site's URLs plus its uploaded images (DEBUG is off, and the browser tests should see the images).
+ROOT_URLCONF = "example.urls_test"

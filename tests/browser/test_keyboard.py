@@ -61,3 +61,28 @@ def test_answer_the_consultation_with_the_keyboard_alone(page):
     page.wait_for_url("**/research-agenda-consultation/thanks/")
     # The radio groups answered: the six priority/scale questions, respondent type and consent.
     assert len(answered_groups) >= 8, answered_groups
+
+
+def test_keyboard_user_lands_on_the_error_summary_and_reaches_the_field(page):
+    page.goto("/research-agenda-consultation/")
+    # Tab to the privacy box, tick nothing, and send the form with Enter on the submit button.
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUSED)
+        if info["tag"] == "button" and info["type"] == "submit" and info["inForm"]:
+            page.keyboard.press("Enter")
+            break
+    page.wait_for_selector(".seismic-error-summary")
+    # Focus starts on the error summary (role="alert"), visibly.
+    info = page.evaluate(FOCUSED)
+    assert info and "error-summary" in info["id"], info
+    assert has_visible_focus(info), info
+    # The next Tab is the first error link; Enter moves the focus to its field.
+    page.keyboard.press("Tab")
+    link = page.evaluate(FOCUSED)
+    assert link["tag"] == "a" and has_visible_focus(link), link
+    target = page.evaluate("() => document.activeElement.getAttribute('href').slice(1)")
+    page.keyboard.press("Enter")
+    page.wait_for_function("(id) => document.activeElement && document.activeElement.id === id", arg=target)
+    field = page.evaluate(FOCUSED)
+    assert field["inForm"] and has_visible_focus(field), field

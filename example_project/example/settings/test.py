@@ -10,3 +10,12 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     "OPTIONS": {},
 }
+# Every browser-test submission comes from 127.0.0.1: lift the per-IP limits so that the suite, not the
+# limit, decides what happens (the limits themselves are tested in tests/consultations and tests/networks).
+SEISMIC_WAGTAIL = {
+    **SEISMIC_WAGTAIL,  # noqa: F405
+    "CONSULTATION_RATE_LIMIT": 10_000,
+    "JOIN_REQUEST_RATE_LIMIT": 10_000,
+}
+# The site's URLs plus its uploaded images (DEBUG is off, and the browser tests should see the images).
+ROOT_URLCONF = "example.urls_test"

@@ -1,0 +1,105 @@
+"""axe-core's WCAG 2.0/2.1 A and AA rules on every public page type, as English, Swedish and Turkish visitors.
+
+Each visitor's browser asks for their language (``Accept-Language``) and opens the page in that language
+where the demo has it; where it does not (the demo's English-only stories and networks), the visitor gets
+the English page with the fallback notice in their own language, which is audited as what they really see.
+
+``SEISMIC_SCREENSHOTS=docs/screenshots`` saves a full-page PNG (1280 px wide) of each English page type
+there: the screenshots in ``docs/screenshots.md`` are made by this test.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, format_violations
+
+BROWSER_LOCALES = {"en": "en-GB", "sv": "sv-SE", "tr": "tr-TR"}
+
+#: (page type, language) -> URL. The Swedish and Turkish networks, events and stories are the demo's
+#: translated ones; "fallback" is an English-only story seen by a visitor who prefers another language.
+PAGES = {
+    "home": {"en": "/", "sv": "/sv/", "tr": "/tr/"},
+    "network-index": {"en": "/networks/", "sv": "/sv/networks/", "tr": "/tr/networks/"},
+    "network": {"en": "/networks/austria/", "sv": "/sv/networks/sweden/", "tr": "/tr/networks/turkey/"},
+    "network-join": {
+        "en": "/networks/austria/join/", "sv": "/sv/networks/sweden/join/", "tr": "/tr/networks/turkey/join/",
+    },
+    "event": {
+        "en": "/networks/austria/kick-off-vienna/",
+        "sv": "/sv/networks/sweden/meeting-stockholm/",
+        "tr": "/tr/networks/turkey/meeting-izmir/",
+    },
+    "story-index": {"en": "/stories/", "sv": "/sv/berattelser/", "tr": "/tr/hikayeler/"},
+    "story": {
+        "en": "/stories/solar-cooperative-on-social-housing-roofs/",
+        "sv": "/sv/berattelser/valkommen-granne-mentorer-for-nyanlanda-flyktingar/",
+        "tr": "/tr/hikayeler/depreme-hazr-mahalleler/",
+    },
+    "story-fallback": {
+        "sv": "/stories/participatory-budget-lend/",
+        "tr": "/stories/participatory-budget-lend/",
+    },
+    "consultation": {
+        "en": "/research-agenda-consultation/",
+        "sv": "/sv/research-agenda-consultation/",
+        "tr": "/tr/research-agenda-consultation/",
+    },
+    "consultation-error": {
+        "en": "/research-agenda-consultation/",
+        "sv": "/sv/research-agenda-consultation/",
+        "tr": "/tr/research-agenda-consultation/",
+    },
+    "consultation-thanks": {
+        "en": "/research-agenda-consultation/thanks/",
+        "sv": "/sv/research-agenda-consultation/thanks/",
+        "tr": "/tr/research-agenda-consultation/thanks/",
+    },
+    "consultation-results": {
+        "en": "/research-agenda-consultation/results/",
+        "sv": "/sv/research-agenda-consultation/results/",
+        "tr": "/tr/research-agenda-consultation/results/",
+    },
+    "search": {"en": "/search/?q=energy", "sv": "/sv/sok/?q=energi", "tr": "/tr/arama/?q=enerji"},
+}
+
+CASES = [(kind, lang, url) for kind, urls in PAGES.items() for lang, url in urls.items()]
+
+
+def save_screenshot(page, path):
+    """A full-page PNG, reduced to a 256-colour palette (Pillow comes with Wagtail) to keep the docs small."""
+    from PIL import Image
+
+    page.screenshot(path=str(path), full_page=True)
+    with Image.open(path) as image:
+        reduced = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    reduced.save(path, optimize=True)
+
+
+def submit_empty_form(page):
+    """Submit the consultation with no answers: the form comes back in its error state."""
+    page.locator("form.seismic-form [type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("[aria-invalid=true]").count() > 0
+
+
+@pytest.mark.parametrize("kind, lang, url", CASES, ids=[f"{kind}-{lang}" for kind, lang, _ in CASES])
+def test_page_passes_axe(new_page, axe, kind, lang, url):
+    page = new_page(locale=BROWSER_LOCALES[lang], viewport={"width": 1280, "height": 900})
+    response = page.goto(url)
+    assert response.status == 200, url
+    expected_lang = "en" if kind == "story-fallback" else lang
+    assert page.locator("html").get_attribute("lang") == expected_lang
+    if kind == "story-fallback":
+        notice = page.locator(".seismic-notice--language")
+        assert notice.get_attribute("lang") == lang
+    if kind == "consultation-error":
+        submit_empty_form(page)
+    violations = axe(page)
+    folder = os.environ.get("SEISMIC_SCREENSHOTS")
+    if folder and lang == "en":
+        path = ROOT / folder / f"{kind}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        save_screenshot(page, path)
+    assert violations == [], format_violations(violations)

@@ -4,13 +4,18 @@ import datetime
 
 from .machine import describe
 
-COLUMNS = ["benchmark", "database", "size", "queries", "median_ms", "ratio", "target", "met"]
+COLUMNS = ["benchmark", "database", "size", "queries", "median_ms", "rate", "lost", "errors", "memory_mb", "ratio",
+           "target", "met"]
 HEADINGS = {
     "benchmark": "Benchmark",
     "database": "Database",
     "size": "Size",
     "queries": "SQL queries",
     "median_ms": "Median (ms)",
+    "rate": "Per second",
+    "lost": "Lost",
+    "errors": "5xx",
+    "memory_mb": "Peak memory (MB)",
     "ratio": "Ratio to floor",
     "target": "Target",
     "met": "Met",
@@ -18,7 +23,7 @@ HEADINGS = {
 
 
 def cell(row, column):
-    value = row.get(column, "")
+    value = row.get(column, "-")
     if column == "met":
         return {True: "yes", False: "**no**", None: "-"}.get(value, str(value))
     if isinstance(value, float):

@@ -16,9 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "performance.md"
 PG_BASE = os.environ.get("BENCH_PG_URL_BASE", "postgres://postgres@127.0.0.1:5432")
+NAME = os.environ.get("BENCH_NAME", "seismic_bench")  # database names (another name runs beside this one)
 DATABASES = {
-    "sqlite": "sqlite:////tmp/seismic-bench.sqlite3",
-    "postgresql": f"{PG_BASE}/seismic_bench",
+    "sqlite": f"sqlite:////tmp/{NAME}.sqlite3",
+    "postgresql": f"{PG_BASE}/{NAME}",
 }
 
 

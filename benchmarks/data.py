@@ -31,6 +31,9 @@ CITIES = ["Vienna", "Brno", "Leipzig", "Lyon", "Pécs", "Turin", "Utrecht", "Ber
 WORDS = ("residents neighbourhood energy housing mobility co-operative garden school library market square "
          "bicycle heating river park youth elders refugees festival workshop budget repair café allotment "
          "tram solar insulation participatory living lab district council volunteers").split()
+#: Filler words (two or three syllables), so that a topic word matches a realistic share of the stories.
+SYLLABLES = "ka lo mi ra ten vo shu pel dra nik sol ve bar tu gem far lin os quo ze".split()
+VOCABULARY = [a + b for a in SYLLABLES for b in SYLLABLES] + [a + b + c for a in SYLLABLES[:6] for b in SYLLABLES for c in SYLLABLES[:8]]
 #: Share of the stories written in English; the other nine languages share the rest equally. The story index
 #: measured is the English one, so at 20,000 stories it lists 10,000.
 ENGLISH_SHARE = 0.5
@@ -118,8 +121,8 @@ class StorySite:
         pages = []
         for offset in range(1, count + 1):
             number = step + offset
-            words = rng.sample(WORDS, 4)
-            title = f"{words[0].title()} {words[1]} {words[2]} in {rng.choice(CITIES)} {number}"
+            topics = rng.sample(WORDS, 3)
+            title = f"{topics[0].title()} and {topics[1]} in {rng.choice(CITIES)} {number}"
             slug = f"story-{number}"
             published = base + datetime.timedelta(minutes=rng.randrange(0, 60 * 24 * 365 * 12))
             pages.append(
@@ -137,17 +140,22 @@ class StorySite:
         stories = []
         for page in pages:
             start = rng.randrange(2008, 2025)
+            topics = page.title.split()[0].lower(), page.title.split()[2], rng.choice(WORDS)
+
+            def text(count):
+                return " ".join(rng.choices(VOCABULARY, k=count) + [rng.choice(topics)])
+
             story = StoryPage(
                 page_ptr_id=page.pk,
-                summary=f"Residents and the city worked on {' and '.join(rng.sample(WORDS, 3))} together.",
+                summary=f"Residents and the city worked on {topics[0]}, {topics[1]} and {topics[2]} together.",
                 city=rng.choice(CITIES),
                 country=rng.choice(COUNTRIES),
                 start_year=start,
                 end_year=start + rng.randrange(0, 4) if rng.random() < 0.6 else None,
                 body=[
-                    {"type": "challenge", "value": {"heading": "", "text": f"<p>{' '.join(rng.choices(WORDS, k=40))}</p>"}},
-                    {"type": "approach", "value": {"heading": "", "text": f"<p>{' '.join(rng.choices(WORDS, k=60))}</p>"}},
-                    {"type": "results", "value": {"heading": "", "text": f"<p>{' '.join(rng.choices(WORDS, k=30))}</p>"}},
+                    {"type": "challenge", "value": {"heading": "", "text": f"<p>{text(40)}</p>"}},
+                    {"type": "approach", "value": {"heading": "", "text": f"<p>{text(60)}</p>"}},
+                    {"type": "results", "value": {"heading": "", "text": f"<p>{text(30)}</p>"}},
                 ],
             )
             story.__dict__.update({field.attname: getattr(page, field.attname) for field in Page._meta.concrete_fields})

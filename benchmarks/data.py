@@ -109,6 +109,9 @@ class StorySite:
                 for code, count in plan.items():
                     self._bulk_stories(code, count)
             self.count += size
+        from seismic_wagtail.stories.filters import clear_facet_cache
+
+        clear_facet_cache()  # bulk inserts send no signals
 
     def _bulk_stories(self, code, count):
         rng = self.rng

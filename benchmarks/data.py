@@ -112,6 +112,15 @@ class StorySite:
         from seismic_wagtail.stories.filters import clear_facet_cache
 
         clear_facet_cache()  # bulk inserts send no signals
+        analyze()
+
+
+def analyze():
+    """Refresh the planner's statistics after a bulk insert, as autovacuum would on a live site."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
     def _bulk_stories(self, code, count):
         rng = self.rng
@@ -233,6 +242,7 @@ def add_responses(page, count, batch=5000):
                 for question in questions:
                     answers.extend(_answers(rng, response, question))
             ConsultationAnswer.objects.bulk_create(answers, batch_size=5000)
+    analyze()
 
 
 def _answers(rng, response, question):

@@ -49,6 +49,14 @@ def home_page():
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
+def analyze():
+    """Refresh the planner's statistics after a bulk insert, as autovacuum would on a live site."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 class StorySite:
     """The English story index and its nine translations, themes and organisations in every locale."""
 
@@ -114,13 +122,6 @@ class StorySite:
         clear_facet_cache()  # bulk inserts send no signals
         analyze()
 
-
-def analyze():
-    """Refresh the planner's statistics after a bulk insert, as autovacuum would on a live site."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
 
     def _bulk_stories(self, code, count):
         rng = self.rng

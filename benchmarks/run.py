@@ -15,10 +15,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "performance.md"
+RESULTS = ROOT / "build" / "bench-results.json"  # the last run's figures (``--report`` rewrites the page)
 PG_BASE = os.environ.get("BENCH_PG_URL_BASE", "postgres://postgres@127.0.0.1:5432")
+NAME = os.environ.get("BENCH_NAME", "seismic_bench")  # database names (another name runs beside this one)
 DATABASES = {
-    "sqlite": "sqlite:////tmp/seismic-bench.sqlite3",
-    "postgresql": f"{PG_BASE}/seismic_bench",
+    "sqlite": f"sqlite:////tmp/{NAME}.sqlite3",
+    "postgresql": f"{PG_BASE}/{NAME}",
 }
 
 
@@ -69,6 +71,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--part", choices=sorted(DATABASES))
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--report", action="store_true", help=f"only rewrite the page from {RESULTS.name}")
     args = parser.parse_args()
     if args.part:
         run_part(args.part)
@@ -76,16 +79,22 @@ def main():
 
     from benchmarks import report
 
-    started = time.perf_counter()
-    parts = []
-    for name in args.databases.split(","):
-        print(f"Benchmarks on {name}...", file=sys.stderr)
-        output = subprocess.run(
-            [sys.executable, "-m", "benchmarks.run", "--part", name],
-            cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True,
-        ).stdout
-        parts.append(json.loads(output.strip().splitlines()[-1]))
-    elapsed = time.perf_counter() - started
+    if args.report:
+        saved = json.loads(RESULTS.read_text())
+        parts, elapsed = saved["parts"], saved["elapsed"]
+    else:
+        started = time.perf_counter()
+        parts = []
+        for name in args.databases.split(","):
+            print(f"Benchmarks on {name}...", file=sys.stderr)
+            output = subprocess.run(
+                [sys.executable, "-m", "benchmarks.run", "--part", name],
+                cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True,
+            ).stdout
+            parts.append(json.loads(output.strip().splitlines()[-1]))
+        elapsed = time.perf_counter() - started
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.write_text(json.dumps({"parts": parts, "elapsed": elapsed}, indent=1))
     text = report.render(parts, elapsed)
     DOC.write_text(text)
     print(report.table(parts))

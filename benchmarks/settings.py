@@ -21,3 +21,4 @@ STORAGES = {
 }
 MEDIA_ROOT = os.environ.get("BENCH_MEDIA_ROOT", "/tmp/seismic-bench-media")
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
+SEISMIC_WAGTAIL = {**SEISMIC_WAGTAIL, "CONSULTATION_RATE_LIMIT": 0}  # noqa: F405 (load tests come from one IP)

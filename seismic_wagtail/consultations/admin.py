@@ -282,6 +282,9 @@ class ConsultationResponseViewSet(SeismicMenuMixin, ModelViewSet):
     menu_order = 300
     add_to_admin_menu = True
     index_view_class = ConsultationResponseIndexView
+    # Responses are records made by visitors, not content: indexing their references would cost every
+    # submission two more queries and list tens of thousands of responses as "usages" of the consultation page.
+    add_to_reference_index = False
     filterset_class = ConsultationResponseFilterSet
     list_export = ConsultationResponseIndexView.export_public_fields
     list_display = ConsultationResponseIndexView.public_columns

@@ -1,0 +1,274 @@
+"""Data generators for the benchmarks: stories over the ten locales, consultation responses.
+
+Fast on purpose: 20,000 stories through ``add_child`` would take most of the time budget, so story pages are
+bulk-inserted. The treebeard materialised paths are computed here (``Page.steplen`` characters of
+``Page.alphabet`` per level, under the index page), the ``wagtailcore_page`` rows go in with
+``bulk_create``, the ``StoryPage`` rows (multi-table inheritance, which ``bulk_create`` refuses) with the
+model's ``_insert``, the inline theme and organisation rows with ``bulk_create``; then the index's
+``numchild`` is fixed and the search backend's index entries are built with ``add_bulk``. Everything else
+(locales, index pages and their translations, themes, organisations, the consultation) is created the way
+the package's demo and tests do it.
+"""
+
+import datetime
+import random
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from seismic_wagtail.core.models import Organisation, OrganisationType, Theme
+from seismic_wagtail.core.translation import translate
+from seismic_wagtail.stories.models import StoryIndexPage, StoryPage, StoryPageOrganisation, StoryPageTheme
+
+THEMES = ["governance", "vibrancy", "welfare", "environment", "connectivity"]
+COUNTRIES = ["AT", "CZ", "DE", "FR", "HU", "IT", "NL", "NO", "SE", "TR"]
+CITIES = ["Vienna", "Brno", "Leipzig", "Lyon", "Pécs", "Turin", "Utrecht", "Bergen", "Malmö", "Izmir",
+          "Graz", "Ostrava", "Dresden", "Nantes", "Szeged", "Bologna", "Eindhoven", "Trondheim", "Umeå", "Bursa"]
+WORDS = ("residents neighbourhood energy housing mobility co-operative garden school library market square "
+         "bicycle heating river park youth elders refugees festival workshop budget repair café allotment "
+         "tram solar insulation participatory living lab district council volunteers").split()
+#: Filler words (two or three syllables), so that a topic word matches a realistic share of the stories.
+SYLLABLES = "ka lo mi ra ten vo shu pel dra nik sol ve bar tu gem far lin os quo ze".split()
+VOCABULARY = [a + b for a in SYLLABLES for b in SYLLABLES] + [a + b + c for a in SYLLABLES[:6] for b in SYLLABLES for c in SYLLABLES[:8]]
+#: Share of the stories written in English; the other nine languages share the rest equally. The story index
+#: measured is the English one, so at 20,000 stories it lists 10,000.
+ENGLISH_SHARE = 0.5
+SEED = 2026
+
+
+def locales():
+    """Every language of the site as a ``Locale`` (``{code: Locale}``)."""
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
+
+
+def home_page():
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def analyze():
+    """Refresh the planner's statistics after a bulk insert, as autovacuum would on a live site."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+class StorySite:
+    """The English story index and its nine translations, themes and organisations in every locale."""
+
+    def __init__(self):
+        self.rng = random.Random(SEED)
+        self.locales = locales()
+        home = home_page()
+        self.index = StoryIndexPage.objects.filter(slug="stories", locale=home.locale).first()
+        if self.index is None:
+            self.index = StoryIndexPage(title="Stories", slug="stories", intro="<p>Good practices.</p>")
+            home.add_child(instance=self.index)
+            self.index.save_revision().publish()
+        self.indexes = {"en": self.index}
+        self.themes = {}
+        self.organisations = {}
+        source_themes = [
+            Theme.objects.get_or_create(slug=slug, locale=home.locale, defaults={"name": slug.title()})[0]
+            for slug in THEMES
+        ]
+        types = [value for value, _label in OrganisationType.choices]
+        source_organisations = [
+            Organisation.objects.get_or_create(
+                name=f"Organisation {number}", locale=home.locale,
+                defaults={"organisation_type": types[number % len(types)]},
+            )[0]
+            for number in range(20)
+        ]
+        for code, locale in self.locales.items():
+            if code != "en":
+                if home.get_translation_or_none(locale) is None:
+                    translate(home, locale)
+                self.indexes[code] = (
+                    self.index.get_translation_or_none(locale) or translate(self.index, locale)
+                ).specific
+            self.themes[code] = [
+                theme if code == "en" else (theme.get_translation_or_none(locale) or translate(theme, locale))
+                for theme in source_themes
+            ]
+            self.organisations[code] = [
+                org if code == "en" else (org.get_translation_or_none(locale) or translate(org, locale))
+                for org in source_organisations
+            ]
+        self.count = StoryPage.objects.count()
+
+    def url(self, code="en"):
+        return self.indexes[code].url
+
+    def grow_to(self, total, batch=2000):
+        """Add stories until there are ``total``, spread over the locales, themes, countries and years."""
+        codes = [code for code in self.locales if code != "en"]
+        while self.count < total:
+            size = min(batch, total - self.count)
+            plan = {}
+            for _number in range(size):
+                code = "en" if self.rng.random() < ENGLISH_SHARE else self.rng.choice(codes)
+                plan[code] = plan.get(code, 0) + 1
+            with transaction.atomic():
+                for code, count in plan.items():
+                    self._bulk_stories(code, count)
+            self.count += size
+        from seismic_wagtail.stories.filters import clear_facet_cache
+
+        clear_facet_cache()  # bulk inserts send no signals
+        analyze()
+
+
+    def _bulk_stories(self, code, count):
+        rng = self.rng
+        index = Page.objects.get(pk=self.indexes[code].pk)  # fresh path and numchild
+        locale = self.locales[code]
+        content_type = ContentType.objects.get_for_model(StoryPage)
+        last = index.get_last_child()
+        step = Page._str2int(last.path[-Page.steplen:]) if last else 0
+        base = datetime.datetime(2014, 1, 1, tzinfo=datetime.timezone.utc)
+        pages = []
+        for offset in range(1, count + 1):
+            number = step + offset
+            topics = rng.sample(WORDS, 3)
+            title = f"{topics[0].title()} and {topics[1]} in {rng.choice(CITIES)} {number}"
+            slug = f"story-{number}"
+            published = base + datetime.timedelta(minutes=rng.randrange(0, 60 * 24 * 365 * 12))
+            pages.append(
+                Page(
+                    title=title, draft_title=title, slug=slug, content_type=content_type, locale=locale,
+                    path=Page._get_path(index.path, index.depth + 1, number), depth=index.depth + 1,
+                    numchild=0, url_path=f"{index.url_path}{slug}/", translation_key=uuid.uuid4(), live=True,
+                    has_unpublished_changes=False, first_published_at=published, last_published_at=published,
+                    latest_revision_created_at=published,
+                )
+            )
+        pages = Page.objects.bulk_create(pages)
+        if pages[0].pk is None:
+            pages = list(Page.objects.filter(path__in=[page.path for page in pages]).order_by("path"))
+        stories = []
+        for page in pages:
+            start = rng.randrange(2008, 2025)
+            topics = page.title.split()[0].lower(), page.title.split()[2], rng.choice(WORDS)
+
+            def text(count):
+                return " ".join(rng.choices(VOCABULARY, k=count) + [rng.choice(topics)])
+
+            story = StoryPage(
+                page_ptr_id=page.pk,
+                summary=f"Residents and the city worked on {topics[0]}, {topics[1]} and {topics[2]} together.",
+                city=rng.choice(CITIES),
+                country=rng.choice(COUNTRIES),
+                start_year=start,
+                end_year=start + rng.randrange(0, 4) if rng.random() < 0.6 else None,
+                body=[
+                    {"type": "challenge", "value": {"heading": "", "text": f"<p>{text(40)}</p>"}},
+                    {"type": "approach", "value": {"heading": "", "text": f"<p>{text(60)}</p>"}},
+                    {"type": "results", "value": {"heading": "", "text": f"<p>{text(30)}</p>"}},
+                ],
+            )
+            story.__dict__.update({field.attname: getattr(page, field.attname) for field in Page._meta.concrete_fields})
+            stories.append(story)
+        StoryPage._base_manager._insert(stories, fields=StoryPage._meta.local_concrete_fields)
+        themes, organisations = self.themes[code], self.organisations[code]
+        theme_rows, organisation_rows = [], []
+        for story in stories:
+            for order, theme in enumerate(rng.sample(themes, rng.choice([1, 1, 2, 2, 3]))):
+                theme_rows.append(StoryPageTheme(page_id=story.pk, theme=theme, sort_order=order, locale=locale))
+            for order, organisation in enumerate(rng.sample(organisations, rng.choice([0, 1, 1, 2]))):
+                organisation_rows.append(
+                    StoryPageOrganisation(page_id=story.pk, organisation=organisation, sort_order=order, locale=locale)
+                )
+        StoryPageTheme.objects.bulk_create(theme_rows, batch_size=2000)
+        StoryPageOrganisation.objects.bulk_create(organisation_rows, batch_size=2000)
+        Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
+        from wagtail.search.backends import get_search_backend
+
+        get_search_backend().add_bulk(StoryPage, stories)
+
+
+# --- consultations ---------------------------------------------------------------------------------------
+
+
+def consultation_page(slug="bench-consultation", **fields):
+    """An open consultation with one question of each kind, results published live (test factory data)."""
+    from seismic_wagtail.consultations.models import ConsultationPage
+    from tests.factories import consultation_agenda, consultation_questions
+
+    page = ConsultationPage.objects.filter(slug=slug).first()
+    if page is None:
+        now = timezone.now().replace(microsecond=0)
+        page = ConsultationPage(
+            title="Research agenda consultation", slug=slug, intro="<p>Tell us what the agenda should say.</p>",
+            agenda=consultation_agenda(), questions=consultation_questions(),
+            opens_at=now - datetime.timedelta(days=30), closes_at=now + datetime.timedelta(days=30),
+            privacy_notice="<p>Processed for this consultation only.</p>", thank_you_text="<p>Thank you.</p>",
+            results_visibility="live", **fields,
+        )
+        home_page().add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def add_responses(page, count, batch=5000):
+    """Bulk-create ``count`` confirmed responses with their answers (as the consultations demo does)."""
+    from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
+
+    rng = random.Random(SEED)
+    questions = page.get_questions()
+    types = ["citizen", "civil_society", "academic", "public_authority", "business", "other"]
+    now = timezone.now()
+    for start in range(0, count, batch):
+        responses = [
+            ConsultationResponse(
+                consultation_key=page.translation_key, page=page, locale_id=page.locale_id, token=uuid.uuid4(),
+                submitted_at=now - datetime.timedelta(seconds=rng.randrange(0, 30 * 86400)), confirmed=True,
+                confirmed_at=now, respondent_type=rng.choice(types), country=rng.choice(COUNTRIES),
+                city=rng.choice(CITIES), consent=rng.choice(["public", "anonymous", "private"]),
+                name=f"Respondent {start + number}", email=f"r{start + number}@example.org",
+            )
+            for number in range(min(batch, count - start))
+        ]
+        with transaction.atomic():
+            responses = ConsultationResponse.objects.bulk_create(responses)
+            if responses[0].pk is None:
+                tokens = [response.token for response in responses]
+                responses = list(ConsultationResponse.objects.filter(token__in=tokens))
+            answers = []
+            for response in responses:
+                for question in questions:
+                    answers.extend(_answers(rng, response, question))
+            ConsultationAnswer.objects.bulk_create(answers, batch_size=5000)
+    analyze()
+
+
+def _answers(rng, response, question):
+    from seismic_wagtail.consultations.questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
+
+    def row(**fields):
+        return ConsultationAnswerFor(response, question, **fields)
+
+    keys = [key for key, _label in question.choices]
+    if question.kind == RATING:
+        return [row(number=rng.randint(1, 5))]
+    if question.kind == SINGLE:
+        return [row(choice=rng.choice(keys))]
+    if question.kind == MULTIPLE:
+        chosen = [key for key in keys if key in rng.sample(keys, k=rng.choice([1, 2]))]
+        return [row(choice=key, first=number == 0) for number, key in enumerate(chosen)]
+    if question.kind == RANKING:
+        order = rng.sample(keys, k=question.rank_positions)
+        return [row(choice=key, number=position, first=position == 1) for position, key in enumerate(order, 1)]
+    if question.kind == TEXT and rng.random() < 0.3:
+        return [row(text="More green space near schools, and safer cycling.")]
+    return []
+
+
+def ConsultationAnswerFor(response, question, **fields):  # noqa: N802 (a constructor)
+    from seismic_wagtail.consultations.models import ConsultationAnswer
+
+    return ConsultationAnswer.for_response(response, question, **fields)

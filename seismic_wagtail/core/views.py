@@ -132,7 +132,9 @@ class TranslationStatusReportView(ReportView):
     @cached_property
     def columns(self):
         return [
-            TitleColumn("title", label=_("Page"), get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk])),
+            TitleColumn(
+                "title", label=_("Page"), get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk])
+            ),
             Column("page_type", label=_("Type"), accessor=lambda page: capfirst(page.content_type.name)),
             *[StatusColumn(locale) for locale in self.locales],
         ]

@@ -15,6 +15,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 
+def image_alt_text(image, alt_text="", fallback=""):
+    """Alt text for an image: the editor's ``alt_text`` for this use, else the image's own description
+    (Wagtail 6.3+ images have one), else ``fallback``."""
+    if alt_text:
+        return alt_text
+    return (getattr(image, "description", "") if image is not None else "") or fallback
+
+
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     """An urban challenge of the research and innovation agenda (e.g. "Urban mobility").
 
@@ -136,10 +144,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     @property
     def logo_alt(self):
         """Alt text for the logo: the field, else the image's own description, else the name."""
-        if self.logo_alt_text:
-            return self.logo_alt_text
-        description = getattr(self.logo, "description", "") if self.logo_id else ""
-        return description or self.name
+        return image_alt_text(self.logo if self.logo_id else None, self.logo_alt_text, fallback=self.name)
 
 
 # --- Inline rows tying a page to the snippets ----------------------------------------------------------

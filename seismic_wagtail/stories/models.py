@@ -36,7 +36,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from seismic_wagtail.core.models import OrganisationLink, ThemeLink
+from seismic_wagtail.core.models import OrganisationLink, ThemeLink, image_alt_text
 from seismic_wagtail.core.pages import SeismicPageMixin
 
 from .blocks import StoryBodyBlock
@@ -328,9 +328,7 @@ class StoryPage(SeismicPageMixin, Page):
 
     @property
     def hero_alt(self):
-        if self.hero_image_alt:
-            return self.hero_image_alt
-        return getattr(self.hero_image, "description", "") if self.hero_image_id else ""
+        return image_alt_text(self.hero_image if self.hero_image_id else None, self.hero_image_alt)
 
     @property
     def themes(self):

@@ -94,3 +94,11 @@ def test_right_to_left_mirrors_the_form(new_page):
     radio = page.locator(".seismic-form label:has(> input[type=radio])").first
     radio_box, label_box = radio.locator("input").bounding_box(), radio.bounding_box()
     assert radio_box["x"] + radio_box["width"] >= label_box["x"] + label_box["width"] - 1  # the radio sits at the label's right
+
+
+def test_right_to_left_keeps_the_charts_labels_in_view(new_page):
+    page = open_page(new_page, PAGE_TYPES["consultation-results"][0], False, viewport={"width": 1280, "height": 900})
+    page.evaluate("document.querySelector('.seismic').setAttribute('dir', 'rtl')")
+    chart = page.locator(".seismic-chart").first
+    chart_box, label_box = chart.bounding_box(), chart.locator("text").first.bounding_box()
+    assert chart_box["x"] - 1 <= label_box["x"] <= chart_box["x"] + chart_box["width"]

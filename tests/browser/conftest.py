@@ -36,8 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 ADMIN = {"username": "admin", "password": "seismic-browser-tests"}
-#: The axe-core rule tags audited: WCAG 2.0 and 2.1, levels A and AA.
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+#: The axe-core rule tags audited: WCAG 2.0, 2.1 and 2.2, levels A and AA.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def pytest_collection_modifyitems(items):
@@ -157,7 +157,7 @@ def axe_source():
 
 @pytest.fixture
 def axe(axe_source):
-    """``axe(page)`` runs axe-core's WCAG 2.0/2.1 A and AA rules on the page and returns the violations."""
+    """``axe(page)`` runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page and returns the violations."""
 
     def run(page):
         page.add_script_tag(content=axe_source)

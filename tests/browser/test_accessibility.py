@@ -1,4 +1,5 @@
-"""axe-core's WCAG 2.0/2.1 A and AA rules on every public page type, as English, Swedish and Turkish visitors.
+"""axe-core's WCAG 2.0/2.1/2.2 A and AA rules on every public page type, as English, Swedish and Turkish
+visitors.
 
 Each visitor's browser asks for their language (``Accept-Language``) and opens the page in that language
 where the demo has it; where it does not (the demo's English-only stories and networks), the visitor gets

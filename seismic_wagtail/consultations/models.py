@@ -115,6 +115,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
     )
 
     template = "seismic_wagtail/consultations/consultation_page.html"
+    stylesheets = ["seismic_wagtail/consultations/consultations.css"]
     results_template = "seismic_wagtail/consultations/consultation_results.html"
     thank_you_template = "seismic_wagtail/consultations/consultation_thank_you.html"
     confirm_template = "seismic_wagtail/consultations/consultation_confirm.html"

@@ -20,3 +20,6 @@ class CoreConfig(SeismicAppConfig):
     label = "seismic_core"
     verbose_name = _("SEiSMiC core")
     demo_order = 0
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the system checks)

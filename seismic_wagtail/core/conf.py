@@ -15,10 +15,15 @@ from django.core.exceptions import ImproperlyConfigured
 
 #: Every key of ``settings.SEISMIC_WAGTAIL`` with its default.
 DEFAULTS = {
-    # The template every page of the package extends. It must define the blocks ``title``, ``content``,
-    # ``extra_css`` and ``extra_js`` (the ones ``wagtail start`` gives ``base.html``).
+    # The site's own template that every page of the package extends (see TEMPLATE_BLOCKS).
     "BASE_TEMPLATE": "base.html",
-    # Include the package's small stylesheet (``seismic_wagtail/css/seismic.css``) in ``extra_css``.
+    # The names of the base template's blocks the package fills: "title" (inside <title>), "head" (inside
+    # <head>), "content" (the main content) and "scripts" (the end of <body>). The defaults are the blocks
+    # ``wagtail start`` gives ``base.html``. A key set to None (or a name the base template lacks) is left
+    # alone: put ``{% seismic_head %}`` / ``{% seismic_scripts %}`` in the base template instead. A dict
+    # given here is merged with the default one.
+    "TEMPLATE_BLOCKS": {"title": "title", "head": "extra_css", "content": "content", "scripts": "extra_js"},
+    # Link the package's stylesheets (``seismic_wagtail/css/seismic.css`` and each page type's own).
     "INCLUDE_CSS": True,
     # The request.META key holding the client address behind a trusted proxy (e.g. "HTTP_X_FORWARDED_FOR");
     # None uses REMOTE_ADDR. Rate limits of the public forms count per client address.

@@ -1,31 +1,53 @@
 """What every page type of the package shares.
 
-:class:`SeismicPageMixin` gives a page the context its templates need to extend the site's base template
-(``SEISMIC_WAGTAIL["BASE_TEMPLATE"]``). Domain page types put it first in their bases::
+:class:`SeismicPageMixin` gives a page the context its templates need to sit in the site's own base template
+(see :mod:`seismic_wagtail.core.templating`). Domain page types put it first in their bases::
 
     class StoryPage(SeismicPageMixin, Page):
         template = "seismic_wagtail/stories/story_page.html"
+        stylesheets = ["seismic_wagtail/css/stories.css"]
+        head_template = "seismic_wagtail/stories/includes/story_head.html"
 """
 
 from django.utils.cache import patch_vary_headers
 
-from .conf import get_setting
+from .templating import page_context
 
 
-def base_template_context():
+def base_template_context(page=None, request=None):
     """The context keys that ``seismic_wagtail/core/page.html`` reads. Views outside pages add these too."""
-    return {
-        "seismic_base_template": get_setting("BASE_TEMPLATE"),
-        "seismic_include_css": get_setting("INCLUDE_CSS"),
-    }
+    return page_context(page, request)
 
 
 class SeismicPageMixin:
-    """Mixin for the package's page types. Override :meth:`get_context` as usual; call ``super()``."""
+    """Mixin for the package's page types. Override :meth:`get_context` as usual; call ``super()``.
+
+    What the page puts in the site's ``<head>`` and at the end of its ``<body>`` (through the base
+    template's blocks or the ``{% seismic_head %}`` / ``{% seismic_scripts %}`` tags) comes from
+    :attr:`stylesheets`, :attr:`scripts` and :attr:`head_template`, or the ``get_*`` methods below for a
+    choice per request. The package's own stylesheet ``seismic_wagtail/css/seismic.css`` comes first on
+    every page (``SEISMIC_WAGTAIL["INCLUDE_CSS"] = False`` drops them all).
+    """
+
+    #: Static paths of the page type's own stylesheets, linked after the package's core stylesheet.
+    stylesheets = ()
+    #: Static paths of scripts loaded (``defer``) at the end of the body. The package's pages need none.
+    scripts = ()
+    #: A template included in ``<head>`` with the page's context: canonical link, feeds, JSON-LD...
+    head_template = None
+
+    def get_stylesheets(self, request=None):
+        return self.stylesheets
+
+    def get_scripts(self, request=None):
+        return self.scripts
+
+    def get_head_template(self, request=None):
+        return self.head_template
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(base_template_context())
+        context.update(base_template_context(self, request))
         return context
 
     def serve(self, request, *args, **kwargs):

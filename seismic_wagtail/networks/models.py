@@ -85,6 +85,7 @@ class NetworkIndexPage(SeismicPageMixin, Page):
 
     subpage_types = ["seismic_networks.NetworkPage"]
     template = "seismic_wagtail/networks/network_index_page.html"
+    stylesheets = ["seismic_wagtail/networks/networks.css"]
 
     class Meta:
         verbose_name = _("network index page")
@@ -222,6 +223,8 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["seismic_networks.NetworkIndexPage"]
     subpage_types = ["seismic_networks.EventPage"]
     template = "seismic_wagtail/networks/network_page.html"
+    stylesheets = ["seismic_wagtail/networks/networks.css"]
+    head_template = "seismic_wagtail/networks/includes/network_head.html"
     join_template = "seismic_wagtail/networks/network_join.html"
     join_thanks_template = "seismic_wagtail/networks/network_join_thanks.html"
 
@@ -500,6 +503,8 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["seismic_networks.NetworkPage"]
     subpage_types = []
     template = "seismic_wagtail/networks/event_page.html"
+    stylesheets = ["seismic_wagtail/networks/networks.css"]
+    head_template = "seismic_wagtail/networks/includes/event_head.html"
 
     class Meta:
         verbose_name = _("event page")

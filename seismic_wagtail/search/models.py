@@ -35,6 +35,7 @@ class SearchPage(SeismicPageMixin, Page):
     # only the types of SEISMIC_WAGTAIL["SEARCH_MODELS"].
     subpage_types = []
     template = "seismic_wagtail/search/search_page.html"
+    stylesheets = ["seismic_wagtail/css/search.css"]
 
     class Meta:
         verbose_name = _("search page")

@@ -31,7 +31,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
+from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -95,6 +95,8 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     subpage_types = ["seismic_stories.StoryPage"]
     template = "seismic_wagtail/stories/story_index_page.html"
+    stylesheets = ["seismic_wagtail/css/stories.css"]
+    head_template = "seismic_wagtail/stories/includes/index_head.html"
     filter_class = StoryFilter
     #: How many stories a feed carries (the newest matching ones).
     feed_length = 30
@@ -225,7 +227,7 @@ class StoryPage(SeismicPageMixin, Page):
         help_text=_("Plain text, up to 300 characters. Shown in lists, feeds and link previews."),
     )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("hero image"),
         null=True,
         blank=True,
@@ -301,6 +303,8 @@ class StoryPage(SeismicPageMixin, Page):
     parent_page_types = ["seismic_stories.StoryIndexPage"]
     subpage_types = []
     template = "seismic_wagtail/stories/story_page.html"
+    stylesheets = ["seismic_wagtail/css/stories.css"]
+    head_template = "seismic_wagtail/stories/includes/story_head.html"
     #: How many related stories the page shows when the editor chose none.
     related_by_theme_count = 3
 

@@ -40,7 +40,7 @@ def test_missing_translation_notice_in_the_visitors_language(client, translated_
         ("/de/sweden/car-free-sundays/", "de", "", "Deutsch"),
     ]
     # The page itself stays English.
-    assert '<div class="seismic " lang="en">' in html
+    assert '<div class="seismic " lang="en" dir="ltr">' in html
 
 
 def test_notice_offers_the_translation_when_it_exists(client, translated_home, story, publish_translation, settings):

@@ -75,7 +75,7 @@ def test_lang_attributes_follow_the_page_and_the_url(client, translated_home, st
     sv = publish_translation(story, "sv", {"Car-free Sundays": "Bilfria söndagar"})
     html = client.get(sv.url).content.decode()
     assert '<html lang="sv">' in html
-    assert '<div class="seismic " lang="sv">' in html
+    assert '<div class="seismic " lang="sv" dir="ltr">' in html
     # The switcher speaks the interface language; each entry is labelled in its own language.
     assert '<a href="/sweden/car-free-sundays/" hreflang="en" lang="en">English</a>' in html
     assert '<a href="/sv/sweden/car-free-sundays/" hreflang="sv" lang="sv" aria-current="page">Svenska</a>' in html

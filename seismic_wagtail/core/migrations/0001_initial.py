@@ -5,6 +5,7 @@ import django_countries.fields
 import uuid
 import wagtail.search.index
 from django.db import migrations, models
+from wagtail.images import get_image_model_string
 
 
 class Migration(migrations.Migration):
@@ -13,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('wagtailcore', '0094_alter_page_locale'),
-        ('wagtailimages', '0027_image_description'),
+        migrations.swappable_dependency(get_image_model_string()),
     ]
 
     operations = [
@@ -30,7 +31,7 @@ class Migration(migrations.Migration):
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('logo_alt_text', models.CharField(blank=True, help_text="Describes the logo for people who cannot see it. Leave empty to use the image's description.", max_length=255, verbose_name='logo alternative text')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo')),
+                ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='logo')),
             ],
             options={
                 'verbose_name': 'organisation',

@@ -9,6 +9,7 @@ import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.db import migrations, models
+from wagtail.images import get_image_model_string
 
 
 class Migration(migrations.Migration):
@@ -18,7 +19,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('seismic_core', '0001_initial'),
         ('wagtailcore', '0094_alter_page_locale'),
-        ('wagtailimages', '0027_image_description'),
+        migrations.swappable_dependency(get_image_model_string()),
     ]
 
     operations = [
@@ -46,7 +47,7 @@ class Migration(migrations.Migration):
                 ('start_year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='start year')),
                 ('end_year', models.PositiveSmallIntegerField(blank=True, help_text='Leave empty while the practice is still running.', null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='end year')),
                 ('body', wagtail.fields.StreamField([('challenge', 2), ('approach', 3), ('results', 4), ('lessons', 5), ('paragraph', 6), ('key_figures', 12), ('gallery', 18), ('contact', 25)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the section's usual heading.", 'label': 'Heading', 'max_length': 120, 'required': False}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Text'}), 2: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 1)]], {'default_heading': 'The challenge', 'label': 'Challenge'}), 3: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 1)]], {'default_heading': 'The approach', 'label': 'Approach'}), 4: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 1)]], {'default_heading': 'Results', 'label': 'Results'}), 5: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 1)]], {'default_heading': 'Lessons and transferability', 'label': 'Lessons and transferability'}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph', 'template': 'seismic_wagtail/stories/blocks/paragraph.html'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example "120" or "35 %".', 'label': 'Value', 'max_length': 30}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example "households involved".', 'label': 'Label', 'max_length': 120}), 10: ('wagtail.blocks.StructBlock', [[('value', 8), ('label', 9)]], {}), 11: ('wagtail.blocks.ListBlock', (10,), {'label': 'Figures', 'min_num': 1}), 12: ('wagtail.blocks.StructBlock', [[('heading', 7), ('figures', 11)]], {}), 13: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describes the image for people who cannot see it.', 'label': 'Alternative text', 'max_length': 255}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('image', 13), ('alt_text', 14), ('caption', 15)]], {}), 17: ('wagtail.blocks.ListBlock', (16,), {'label': 'Images', 'min_num': 1}), 18: ('wagtail.blocks.StructBlock', [[('heading', 7), ('images', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 120}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Role', 'max_length': 120, 'required': False}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Organisation', 'max_length': 255, 'required': False}), 22: ('wagtail.blocks.EmailBlock', (), {'label': 'Email', 'required': False}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Phone', 'max_length': 40, 'required': False}), 24: ('wagtail.blocks.URLBlock', (), {'label': 'Website', 'required': False}), 25: ('wagtail.blocks.StructBlock', [[('name', 19), ('role', 20), ('organisation', 21), ('email', 22), ('phone', 23), ('website', 24)]], {})}, verbose_name='body')),
-                ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='hero image')),
+                ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='hero image')),
                 ('network', models.ForeignKey(blank=True, help_text='The national network the practice belongs to.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='network')),
             ],
             options={

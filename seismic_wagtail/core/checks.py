@@ -1,0 +1,345 @@
+"""System checks for a site that installs the package: ``python manage.py check`` names what gets in the way.
+
+Each check says what is wrong and what to change. The ids, with their meaning, are listed in
+``docs/how-to/install.md``:
+
+- ``seismic_wagtail.E001`` the base template cannot be loaded; ``E002`` it has no content block;
+  ``W001``/``W002``/``W003`` it lacks a place for the package's head, scripts or title.
+- ``seismic_wagtail.W004`` a URL pattern of the site answers the URL of a live page of the package.
+- ``seismic_wagtail.W005`` the package's file routes (feeds, calendars) are not installed, or another
+  pattern answers their URLs first.
+- ``seismic_wagtail.W006`` ``wagtail.contrib.simple_translation`` is installed beside wagtail-localize.
+- ``seismic_wagtail.W007`` a locale in the database has a language the settings no longer list.
+- ``seismic_wagtail.W008``/``W009`` ``LocaleMiddleware`` is missing, or listed more than once.
+- ``seismic_wagtail.W010`` the rate limits of the public forms count in a per-process cache.
+
+The checks that read the database (W004, W007) pass quietly when its tables do not exist yet (before the
+first ``migrate``).
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
+from django.template import Engine, TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader_tags import BlockNode, ExtendsNode, IncludeNode
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import translation
+
+from .conf import get_setting
+from .templating import BLOCK_ROLES, get_template_blocks
+
+ID = "seismic_wagtail.{}"
+
+#: How many live pages of the package the URL check (W004) resolves, shallowest first.
+SHADOW_CHECK_LIMIT = 2000
+
+
+# -- The base template ---------------------------------------------------------------------------------------
+
+
+def _constant(filter_expression):
+    """The template name of ``{% extends "x" %}`` / ``{% include "x" %}`` when it is a literal, else None."""
+    value = getattr(filter_expression, "var", None)
+    return value if isinstance(value, str) and not getattr(filter_expression, "filters", None) else None
+
+
+def template_outline(template, engine=None, _seen=None):
+    """The block names and the names of the simple tags used by ``template``, through the templates it
+    extends and includes by literal name: ``(blocks, tags)``."""
+    engine = engine or Engine.get_default()
+    seen = _seen if _seen is not None else set()
+    origin = getattr(template.origin, "name", None) or id(template)
+    blocks, tags = set(), set()
+    if origin in seen:
+        return blocks, tags
+    seen.add(origin)
+    nodelist = template.nodelist
+    blocks.update(node.name for node in nodelist.get_nodes_by_type(BlockNode))
+    tags.update(
+        getattr(node.func, "__name__", "") for node in nodelist.get_nodes_by_type(object) if hasattr(node, "func")
+    )
+    linked = [_constant(node.parent_name) for node in nodelist.get_nodes_by_type(ExtendsNode)]
+    linked += [_constant(node.template) for node in nodelist.get_nodes_by_type(IncludeNode)]
+    for name in filter(None, linked):
+        try:
+            other = engine.get_template(name)
+        except (TemplateDoesNotExist, TemplateSyntaxError):
+            continue
+        more_blocks, more_tags = template_outline(other, engine, seen)
+        blocks |= more_blocks
+        tags |= more_tags
+    return blocks, tags
+
+
+@register(Tags.templates)
+def check_base_template(app_configs=None, **kwargs):
+    """E001-E002, W001-W003: the base template has what the package's pages need."""
+    name = get_setting("BASE_TEMPLATE")
+    try:
+        template = Engine.get_default().get_template(name)
+    except (TemplateDoesNotExist, TemplateSyntaxError) as exc:
+        return [
+            Error(
+                f"The package's pages extend {name!r}, which cannot be loaded ({exc.__class__.__name__}: {exc}).",
+                hint="Set SEISMIC_WAGTAIL['BASE_TEMPLATE'] to your site's base template.",
+                id=ID.format("E001"),
+            )
+        ]
+    blocks, tags = template_outline(template)
+    wanted = get_template_blocks()
+    errors = []
+    if wanted["content"] not in blocks:
+        errors.append(
+            Error(
+                f"The base template {name!r} has no block {wanted['content']!r}, so the package's pages render "
+                "without their content.",
+                hint=f"Set SEISMIC_WAGTAIL['TEMPLATE_BLOCKS']['content'] to the block of {name!r} that holds "
+                f"the main content (it has: {', '.join(sorted(blocks)) or 'no blocks'}).",
+                id=ID.format("E002"),
+            )
+        )
+    for key, tag, check_id in (("head", "seismic_head", "W001"), ("scripts", "seismic_scripts", "W002")):
+        if key == "scripts" and not _page_types_with_scripts():
+            continue
+        if wanted[key] in blocks or tag in tags:
+            continue
+        errors.append(
+            Warning(
+                f"The base template {name!r} has no block {wanted[key]!r} and does not call "
+                f"{{% {tag} %}}, so the package's pages go without {BLOCK_ROLES[key]}.",
+                hint=f"Put {{% load seismic_tags %}}{{% {tag} %}} in {name!r} "
+                f"({'inside <head>' if key == 'head' else 'at the end of <body>'}), or set "
+                f"SEISMIC_WAGTAIL['TEMPLATE_BLOCKS']['{key}'] to the name of its block there.",
+                id=ID.format(check_id),
+            )
+        )
+    if wanted["title"] and wanted["title"] not in blocks:
+        errors.append(
+            Warning(
+                f"The base template {name!r} has no block {wanted['title']!r}, so the package's pages cannot set "
+                "their own titles (\"Results | ...\", \"Thank you | ...\").",
+                hint="Set SEISMIC_WAGTAIL['TEMPLATE_BLOCKS']['title'] to the block inside <title>, or to None.",
+                id=ID.format("W003"),
+            )
+        )
+    return errors
+
+
+def _page_types_with_scripts():
+    from .pages import SeismicPageMixin
+
+    return [
+        model.__name__
+        for model in apps.get_models()
+        if issubclass(model, SeismicPageMixin) and model.scripts
+    ]
+
+
+# -- URLs ------------------------------------------------------------------------------------------------------
+
+
+def _is_wagtail_serve(match):
+    from wagtail import views as wagtail_views
+
+    return match.url_name == "wagtail_serve" or match.func is wagtail_views.serve
+
+
+def _describe(match):
+    view = match.func
+    view_name = f"{getattr(view, '__module__', '?')}.{getattr(view, '__qualname__', view.__class__.__name__)}"
+    return f"the pattern {match.route!r} (view {view_name})"
+
+
+def _package_page_models():
+    from .pages import SeismicPageMixin
+
+    return [model for model in apps.get_models() if issubclass(model, SeismicPageMixin)]
+
+
+@register(Tags.urls)
+def check_shadowed_pages(app_configs=None, **kwargs):
+    """W004: no URL pattern of the site answers the URL of a live page of the package."""
+    from wagtail.models import Page
+
+    models = _package_page_models()
+    if not models:
+        return []
+    warnings = []
+    try:
+        pages = list(
+            Page.objects.live()
+            .type(*models)
+            .select_related("locale")
+            .order_by("depth", "path")[:SHADOW_CHECK_LIMIT]
+        )
+        for page in pages:
+            parts = page.get_url_parts()
+            if parts is None:
+                continue
+            path = parts[2]
+            with translation.override(page.locale.language_code):
+                try:
+                    match = resolve(path)
+                except Resolver404:
+                    continue
+            if not _is_wagtail_serve(match):
+                warnings.append(
+                    Warning(
+                        f"The live page {page.title!r} (id {page.pk}) at {path} is answered by "
+                        f"{_describe(match)}, so visitors never reach the page.",
+                        hint="Give the page another slug (Promote tab), or move that pattern after Wagtail's "
+                        "include in urls.py.",
+                        obj=page,
+                        id=ID.format("W004"),
+                    )
+                )
+    except DatabaseError:  # tables not migrated yet
+        return []
+    return warnings
+
+
+@register(Tags.urls)
+def check_file_routes(app_configs=None, **kwargs):
+    """W005: ``seismic_wagtail.core.urls`` is included and answers its URLs."""
+    from .urls import FILE_ROUTE_URL_NAME, FILE_ROUTES
+
+    needing = [label for label in ("seismic_networks", "seismic_stories") if label in apps.app_configs]
+    if not needing:
+        return []
+    hint = (
+        'Add path("", include("seismic_wagtail.core.urls")) to urls.py just before the line that includes '
+        "Wagtail's pages (include(wagtail_urls)), in the same i18n_patterns if it is in one."
+    )
+    try:
+        url = reverse(FILE_ROUTE_URL_NAME, kwargs={"path": f"seismic-check/{FILE_ROUTES[0]}"})
+    except NoReverseMatch:
+        return [
+            Warning(
+                "The package's file routes (seismic_wagtail.core.urls) are not in the site's URLs: the feeds "
+                "<index>/rss.xml and atom.xml and the calendars <network>/calendar.ics and <event>/event.ics "
+                "answer 404.",
+                hint=hint,
+                id=ID.format("W005"),
+            )
+        ]
+    try:
+        match = resolve(url)
+    except Resolver404:
+        match = None
+    if match is None or match.url_name != FILE_ROUTE_URL_NAME:
+        answered = _describe(match) if match is not None else "no pattern"
+        return [
+            Warning(
+                f"The package's file routes are included, but {url} is answered by {answered}: a pattern "
+                "before them takes their URLs.",
+                hint=hint,
+                id=ID.format("W005"),
+            )
+        ]
+    return []
+
+
+# -- Apps, languages, middleware, cache ------------------------------------------------------------------------
+
+
+@register()
+def check_translation_apps(app_configs=None, **kwargs):
+    """W006: one translation tool for editors."""
+    if apps.is_installed("wagtail.contrib.simple_translation") and apps.is_installed("wagtail_localize"):
+        return [
+            Warning(
+                "wagtail.contrib.simple_translation is installed beside wagtail-localize: editors see two "
+                "competing \"Translate\" actions, and only wagtail-localize keeps translations in sync.",
+                hint="Remove 'wagtail.contrib.simple_translation' from INSTALLED_APPS (pages it translated stay "
+                "translations).",
+                id=ID.format("W006"),
+            )
+        ]
+    return []
+
+
+@register(Tags.translation)
+def check_locales_have_languages(app_configs=None, **kwargs):
+    """W007: every Locale row has a language the settings list."""
+    from wagtail.coreutils import get_content_languages
+    from wagtail.models import Locale
+
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return []
+    configured = {code.lower() for code in get_content_languages()}
+    try:
+        codes = list(Locale.objects.values_list("language_code", flat=True))
+    except DatabaseError:
+        return []
+    orphaned = sorted(code for code in codes if code.lower() not in configured)
+    if not orphaned:
+        return []
+    return [
+        Warning(
+            f"The database has locales whose language the settings do not list: {', '.join(orphaned)}. Their "
+            "pages answer 404 and are missing from language switchers.",
+            hint="Add these languages back to LANGUAGES (and WAGTAIL_CONTENT_LANGUAGES if set), or delete the "
+            "locales under Settings > Locales once their pages are gone.",
+            id=ID.format("W007"),
+        )
+    ]
+
+
+LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
+
+
+@register()
+def check_locale_middleware(app_configs=None, **kwargs):
+    """W008-W009: LocaleMiddleware once."""
+    middleware = list(getattr(settings, "MIDDLEWARE", []) or [])
+    count = middleware.count(LOCALE_MIDDLEWARE)
+    if count == 0 and getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return [
+            Warning(
+                "LocaleMiddleware is not in MIDDLEWARE: visitors get every page in the default language's "
+                "interface, and URLs with a language prefix do not switch the language.",
+                hint=f"Add {LOCALE_MIDDLEWARE!r} to MIDDLEWARE after SessionMiddleware and before "
+                "CommonMiddleware.",
+                id=ID.format("W008"),
+            )
+        ]
+    if count > 1:
+        return [
+            Warning(
+                f"LocaleMiddleware is listed {count} times in MIDDLEWARE.",
+                hint="Keep one, after SessionMiddleware and before CommonMiddleware.",
+                id=ID.format("W009"),
+            )
+        ]
+    return []
+
+
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+@register(Tags.caches)
+def check_rate_limit_cache(app_configs=None, **kwargs):
+    """W010: the rate limits count in a cache shared by every worker."""
+    limits = {
+        key: get_setting(key)
+        for key in ("CONSULTATION_RATE_LIMIT", "JOIN_REQUEST_RATE_LIMIT")
+        if get_setting(key)
+    }
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if not limits or backend not in PER_PROCESS_CACHES:
+        return []
+    what = "never counts" if backend.endswith("DummyCache") else "counts in each worker process on its own"
+    return [
+        Warning(
+            f"The rate limits of the public forms ({', '.join(sorted(limits))}) use the default cache, "
+            f"{backend.rsplit('.', 1)[-1]}, which {what}: with several workers a client gets more tries than "
+            "the limit.",
+            hint="Use a cache every worker shares for CACHES['default'] (Redis, Memcached, the database), or "
+            "set the limits to 0 in SEISMIC_WAGTAIL to turn them off.",
+            id=ID.format("W010"),
+        )
+    ]

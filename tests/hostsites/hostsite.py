@@ -393,8 +393,8 @@ def audit_in_browser(browser, axe_source, base_url, entries, audit):
         page = context.new_page()
         page.set_default_timeout(20_000)
         for entry in entries:
-            if entry["language"] != audit["language"] or not entry["url"]:
-                continue
+            if entry["language"] != audit["language"] or entry["serve"] is not True:
+                continue  # no page, or a host's view in its place: inspect_package_page reports those
             where = f"{audit['label']}: {entry['model']} {entry['url']}"
             page.goto(quote_url(entry["url"]))
             if audit.get("dir"):

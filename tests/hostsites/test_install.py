@@ -69,8 +69,10 @@ def test_readme_install_into_existing_site(name, workdir, browser, axe_source):
         with host.step("seismic_demo --dry-run"):
             print(host.manage("seismic_demo", "--dry-run", problems=problems))
             problems += labelled("--dry-run changed ", differences(db_installed, host.probe("db")))
-        with host.step("seismic_demo"):
+        with host.step("seismic_demo, then check again"):
             print(host.manage("seismic_demo"))
+            check = host.manage("check", problems=problems) or ""
+            problems += [f"check with the demo: {line}" for line in check.splitlines() if "seismic_wagtail.E" in line]
 
         with host.step(f"every package page type in {', '.join(languages)}"):
             entries = host.probe("package", HOSTSITE_LANGUAGES=",".join(languages))

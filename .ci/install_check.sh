@@ -16,7 +16,7 @@ wheel=$(ls "$work"/dist/seismic_wagtail-*.whl)
 python3 -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install --quiet --upgrade pip
 "$work/venv/bin/python" -m pip install --quiet "$wheel"
-"$work/venv/bin/python" -c "import django, wagtail, seismic_wagtail; print('Hosts run: Django', django.__version__, 'Wagtail', wagtail.__version__, 'seismic_wagtail', seismic_wagtail.__version__, 'from', seismic_wagtail.__file__)"
+(cd "$work" && "$work/venv/bin/python" -c "import django, wagtail, seismic_wagtail; print('Hosts run: Django', django.__version__, 'Wagtail', wagtail.__version__, 'seismic_wagtail', seismic_wagtail.__version__, 'from', seismic_wagtail.__file__)")
 
 cd "$root"
 SEISMIC_HOST_PYTHON="$work/venv/bin/python" "$root/.venv/bin/python" -m pytest tests/hostsites -m hostsite "$@"

@@ -8,12 +8,14 @@ own Python with ``manage.py shell -c`` (see ``hostsite.Host.probe``) and reads t
     Everything a guest must leave as it found it: the row count of every model, and the pages, locales,
     redirects and images themselves (one key each).
 ``site``
-    The host's languages (settings and ``Locale`` rows) and the URL of each of its live pages.
+    The host's languages (settings and ``Locale`` rows), the URL of each of its live pages, and where its
+    Python imports the package from.
 ``package``
     For each page type of the package and each of the given languages (``HOSTSITE_LANGUAGES``): the URL
     of a live page of that type, and whether that URL resolves to Wagtail's ``serve`` view.
 """
 
+import importlib.util
 import json
 import os
 
@@ -54,6 +56,7 @@ def db_report():
 def site_report():
     pages = Page.objects.live().filter(depth__gt=1).select_related("locale").order_by("path")
     return {
+        "package": getattr(importlib.util.find_spec("seismic_wagtail"), "origin", None),
         "LANGUAGE_CODE": settings.LANGUAGE_CODE,
         "LANGUAGES": [list(pair) for pair in settings.LANGUAGES],
         "locales": sorted(Locale.objects.values_list("language_code", flat=True)),

@@ -27,6 +27,7 @@ install: $(STAMP)
 
 demo: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) example_languages
 	$(MANAGE) seismic_demo
 	$(MANAGE) demo_admin
 	$(MANAGE) runserver $(HOST):$(PORT)

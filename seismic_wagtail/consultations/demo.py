@@ -196,9 +196,11 @@ def _generate_responses(context, page, per_language, seed):
         code = response.locale.language_code if response.locale_id else "en"
         for question in questions:
             answers.extend(_answers(rng, response, question, section_slugs, code))
-    ConsultationAnswer.objects.bulk_create(answers, batch_size=2000)
-    for _response in responses:
-        context.created(_response)
+    answers = ConsultationAnswer.objects.bulk_create(answers, batch_size=2000)
+    if answers and answers[0].pk is None:
+        answers = list(ConsultationAnswer.objects.filter(response__in=responses))
+    context.created_in_bulk(responses)
+    context.created_in_bulk(answers)
 
 
 def _answers(rng, response, question, section_slugs, code):

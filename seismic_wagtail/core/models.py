@@ -1,5 +1,6 @@
 """Snippets shared by every domain app: :class:`Theme` and :class:`Organisation`, and the abstract inline
-rows (:class:`ThemeLink`, :class:`OrganisationLink`) that tie a page to them.
+rows (:class:`ThemeLink`, :class:`OrganisationLink`) that tie a page to them; :class:`SectionPage`, a page
+that introduces a section of the site and links its pages; :class:`DemoRecord`, what ``seismic_demo`` made.
 
 Both are translatable with wagtail-localize. Language-independent fields (slugs, countries, types,
 websites, logos) are synchronised across translations; the human text is offered for translation.
@@ -8,12 +9,15 @@ websites, logos) are synchronised across translations; the human text is offered
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-from wagtail.images import get_image_model_string
 
+from .pages import SeismicPageMixin
 
 
 def image_alt_text(image, alt_text="", fallback=""):
@@ -183,3 +187,44 @@ class OrganisationLink(TranslatableMixin, Orderable):
 
     def __str__(self):
         return str(self.organisation)
+
+
+class SectionPage(SeismicPageMixin, Page):
+    """A section of the site: an introduction and links to the live pages below it, in the visitor's language.
+
+    ``manage.py seismic_demo`` puts its content under one ("SEiSMiC demo"); a city can use it for its own
+    "European network" section. Override ``get_sections()`` to choose what it links.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    template = "seismic_wagtail/core/section_page.html"
+
+    class Meta:
+        verbose_name = _("section page")
+        verbose_name_plural = _("section pages")
+
+    def get_sections(self):
+        return self.get_children().live().public().specific()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_sections()
+        return context
+
+
+class DemoRecord(models.Model):
+    """One row that ``manage.py seismic_demo`` created (any model), so that ``--remove`` deletes exactly that."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("demo record")
+        verbose_name_plural = _("demo records")
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="seismic_demo_record_unique")]
+
+    def __str__(self):
+        return f"{self.content_type.app_label}.{self.content_type.model} {self.object_id}"

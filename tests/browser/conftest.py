@@ -78,6 +78,7 @@ def example_server(tmp_path_factory):
     }
     env.pop("DJANGO_CONFIGURATION", None)
     _manage(env, "migrate", "--noinput")
+    _manage(env, "example_languages")
     _manage(env, "seismic_demo")
     _manage(env, "demo_admin")
     port = _free_port()

@@ -21,47 +21,47 @@ BROWSER_LOCALES = {"en": "en-GB", "sv": "sv-SE", "tr": "tr-TR"}
 #: translated ones; "fallback" is an English-only story seen by a visitor who prefers another language.
 PAGES = {
     "home": {"en": "/", "sv": "/sv/", "tr": "/tr/"},
-    "network-index": {"en": "/networks/", "sv": "/sv/networks/", "tr": "/tr/networks/"},
-    "network": {"en": "/networks/austria/", "sv": "/sv/networks/sweden/", "tr": "/tr/networks/turkey/"},
+    "network-index": {"en": "/seismic-demo/networks/", "sv": "/sv/seismic-demo/networks/", "tr": "/tr/seismic-demo/networks/"},
+    "network": {"en": "/seismic-demo/networks/austria/", "sv": "/sv/seismic-demo/networks/sweden/", "tr": "/tr/seismic-demo/networks/turkey/"},
     "network-join": {
-        "en": "/networks/austria/join/", "sv": "/sv/networks/sweden/join/", "tr": "/tr/networks/turkey/join/",
+        "en": "/seismic-demo/networks/austria/join/", "sv": "/sv/seismic-demo/networks/sweden/join/", "tr": "/tr/seismic-demo/networks/turkey/join/",
     },
     "event": {
-        "en": "/networks/austria/kick-off-vienna/",
-        "sv": "/sv/networks/sweden/meeting-stockholm/",
-        "tr": "/tr/networks/turkey/meeting-izmir/",
+        "en": "/seismic-demo/networks/austria/kick-off-vienna/",
+        "sv": "/sv/seismic-demo/networks/sweden/meeting-stockholm/",
+        "tr": "/tr/seismic-demo/networks/turkey/meeting-izmir/",
     },
-    "story-index": {"en": "/stories/", "sv": "/sv/berattelser/", "tr": "/tr/hikayeler/"},
+    "story-index": {"en": "/seismic-demo/stories/", "sv": "/sv/seismic-demo/berattelser/", "tr": "/tr/seismic-demo/hikayeler/"},
     "story": {
-        "en": "/stories/solar-cooperative-on-social-housing-roofs/",
-        "sv": "/sv/berattelser/valkommen-granne-mentorer-for-nyanlanda-flyktingar/",
-        "tr": "/tr/hikayeler/depreme-hazr-mahalleler/",
+        "en": "/seismic-demo/stories/solar-cooperative-on-social-housing-roofs/",
+        "sv": "/sv/seismic-demo/berattelser/valkommen-granne-mentorer-for-nyanlanda-flyktingar/",
+        "tr": "/tr/seismic-demo/hikayeler/depreme-hazr-mahalleler/",
     },
     "story-fallback": {
-        "sv": "/stories/participatory-budget-lend/",
-        "tr": "/stories/participatory-budget-lend/",
+        "sv": "/seismic-demo/stories/participatory-budget-lend/",
+        "tr": "/seismic-demo/stories/participatory-budget-lend/",
     },
     "consultation": {
-        "en": "/research-agenda-consultation/",
-        "sv": "/sv/research-agenda-consultation/",
-        "tr": "/tr/research-agenda-consultation/",
+        "en": "/seismic-demo/research-agenda-consultation/",
+        "sv": "/sv/seismic-demo/research-agenda-consultation/",
+        "tr": "/tr/seismic-demo/research-agenda-consultation/",
     },
     "consultation-error": {
-        "en": "/research-agenda-consultation/",
-        "sv": "/sv/research-agenda-consultation/",
-        "tr": "/tr/research-agenda-consultation/",
+        "en": "/seismic-demo/research-agenda-consultation/",
+        "sv": "/sv/seismic-demo/research-agenda-consultation/",
+        "tr": "/tr/seismic-demo/research-agenda-consultation/",
     },
     "consultation-thanks": {
-        "en": "/research-agenda-consultation/thanks/",
-        "sv": "/sv/research-agenda-consultation/thanks/",
-        "tr": "/tr/research-agenda-consultation/thanks/",
+        "en": "/seismic-demo/research-agenda-consultation/thanks/",
+        "sv": "/sv/seismic-demo/research-agenda-consultation/thanks/",
+        "tr": "/tr/seismic-demo/research-agenda-consultation/thanks/",
     },
     "consultation-results": {
-        "en": "/research-agenda-consultation/results/",
-        "sv": "/sv/research-agenda-consultation/results/",
-        "tr": "/tr/research-agenda-consultation/results/",
+        "en": "/seismic-demo/research-agenda-consultation/results/",
+        "sv": "/sv/seismic-demo/research-agenda-consultation/results/",
+        "tr": "/tr/seismic-demo/research-agenda-consultation/results/",
     },
-    "search": {"en": "/search/?q=energy", "sv": "/sv/sok/?q=energi", "tr": "/tr/arama/?q=enerji"},
+    "search": {"en": "/seismic-demo/search/?q=energy", "sv": "/sv/seismic-demo/sok/?q=energi", "tr": "/tr/seismic-demo/arama/?q=enerji"},
 }
 
 CASES = [(kind, lang, url) for kind, urls in PAGES.items() for lang, url in urls.items()]

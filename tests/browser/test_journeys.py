@@ -4,15 +4,15 @@ import re
 
 from .conftest import format_violations
 
-CONSULTATION_TR = "/tr/research-agenda-consultation/"
+CONSULTATION_TR = "/tr/seismic-demo/research-agenda-consultation/"
 
 
 def test_switch_a_story_to_swedish(page):
-    page.goto("/stories/welcome-neighbour-mentoring/")
+    page.goto("/seismic-demo/stories/welcome-neighbour-mentoring/")
     english_title = page.locator("h1").inner_text()
     switcher = page.get_by_role("navigation", name="Choose a language")
     switcher.get_by_role("link", name="Svenska").click()
-    page.wait_for_url("**/sv/berattelser/valkommen-granne-mentorer-for-nyanlanda-flyktingar/")
+    page.wait_for_url("**/sv/seismic-demo/berattelser/valkommen-granne-mentorer-for-nyanlanda-flyktingar/")
     assert page.locator("html").get_attribute("lang") == "sv"
     title = page.locator("h1").inner_text()
     assert title.startswith("Välkommen granne") and title != english_title
@@ -21,13 +21,13 @@ def test_switch_a_story_to_swedish(page):
 
 
 def test_filter_stories_by_theme_and_country_and_follow_the_rss_link(page):
-    page.goto("/stories/")
+    page.goto("/seismic-demo/stories/")
     all_stories = page.locator(".seismic-story-index__results h3").count()
     filters = page.get_by_role("search", name="Filter stories")
     filters.locator("input[name=theme][value=environment]").check()
     filters.locator("input[name=country][value=AT]").check()
     filters.get_by_role("button", name="Apply filters").click()
-    page.wait_for_url(re.compile(r"/stories/\?.*theme=environment"))
+    page.wait_for_url(re.compile(r"/seismic-demo/stories/\?.*theme=environment"))
     assert "country=AT" in page.url
     titles = page.locator(".seismic-story-index__results h3").all_inner_texts()
     assert titles and len(titles) < all_stories
@@ -112,7 +112,7 @@ def test_open_the_results_page(page):
 
 
 def test_add_a_network_event_to_a_calendar(page):
-    page.goto("/networks/sweden/meeting-stockholm/")
+    page.goto("/seismic-demo/networks/sweden/meeting-stockholm/")
     link = page.locator("main a[href$='event.ics']").first
     with page.expect_download() as download_info:
         link.click()

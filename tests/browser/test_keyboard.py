@@ -21,7 +21,7 @@ def has_visible_focus(info):
 
 
 def test_answer_the_consultation_with_the_keyboard_alone(page):
-    page.goto("/research-agenda-consultation/")
+    page.goto("/seismic-demo/research-agenda-consultation/")
     answered_groups = set()
     steps = []
     for _ in range(400):
@@ -64,7 +64,7 @@ def test_answer_the_consultation_with_the_keyboard_alone(page):
 
 
 def test_keyboard_user_lands_on_the_error_summary_and_reaches_the_field(page):
-    page.goto("/research-agenda-consultation/")
+    page.goto("/seismic-demo/research-agenda-consultation/")
     # Tab to the privacy box, tick nothing, and send the form with Enter on the submit button.
     for _ in range(400):
         page.keyboard.press("Tab")

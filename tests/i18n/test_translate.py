@@ -9,6 +9,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from seismic_wagtail.core.models import SectionPage
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from seismic_wagtail.core.translation import translate
@@ -49,7 +50,10 @@ def package_page_tree(root_page):
     story = factories.StoryPageFactory(parent=story_index, title="Repair cafe", slug="repair-cafe")
     consultation = factories.ConsultationPageFactory(parent=root_page, title="Agenda", slug="agenda")
     search = factories.SearchPageFactory(parent=root_page, title="Search", slug="search")
-    return [network_index, network, event, story_index, story, consultation, search]
+    section = SectionPage(title="European network", slug="european-network", intro="<p>Our partners</p>")
+    root_page.add_child(instance=section)
+    section.save_revision().publish()
+    return [network_index, network, event, story_index, story, consultation, search, section]
 
 
 def test_every_package_page_type_can_be_translated_and_published(admin_client, root_page, locales, django_capture_on_commit_callbacks):

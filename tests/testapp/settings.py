@@ -130,3 +130,6 @@ SEISMIC_WAGTAIL = {}
 
 if os.environ.get("SEISMIC_TEST_DEBUG"):
     DEBUG = True
+
+# The suite runs in one process per database: per-process rate-limit counting is what it wants.
+SILENCED_SYSTEM_CHECKS = ["seismic_wagtail.W010"]

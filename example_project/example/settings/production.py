@@ -1,7 +1,8 @@
 """Production: every secret and host comes from the environment; nothing has an insecure default.
 
 Required: ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated), ``DATABASE_URL``.
-Optional: ``DJANGO_CSRF_TRUSTED_ORIGINS``, ``REDIS_URL``, ``ELASTICSEARCH_URL``, ``EMAIL_URL``-style settings.
+Optional: ``DJANGO_CSRF_TRUSTED_ORIGINS``, ``REDIS_URL`` (needed with several workers: without a shared cache
+each counts the forms' rate limits on its own, and ``manage.py check`` says so, seismic_wagtail.W010), ``ELASTICSEARCH_URL``, ``EMAIL_URL``-style settings.
 """
 
 import os

@@ -381,6 +381,15 @@ _DIRECTIONS = """() => ({
 })"""
 
 
+def _describe(node):
+    """An axe-core node as ``selector`` plus, for contrast, ``(#fg on #bg: 2.3:1)``."""
+    selector = " ".join(node["target"][-1:]) if node["target"] else "?"
+    data = next((check.get("data") for check in node.get("any", []) if isinstance(check.get("data"), dict)), None)
+    if data and "contrastRatio" in data:
+        return f"{selector} ({data.get('fgColor')} on {data.get('bgColor')}: {data['contrastRatio']}:1)"
+    return selector
+
+
 def audit_in_browser(browser, axe_source, base_url, entries, audit):
     """Problems found by axe-core (and the direction check) on the package pages of ``audit["language"]``,
     in a browser context with the audit's colour scheme and cookies: [] when there are none."""
@@ -406,8 +415,9 @@ def audit_in_browser(browser, axe_source, base_url, entries, audit):
                 "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
             )
             for violation in result["violations"]:
-                targets = [node["target"] for node in violation["nodes"]][:3]
-                problems.append(f"{where}: {violation['id']} ({violation['impact']}) {violation['help']} at {targets}")
+                nodes = ", ".join(_describe(node) for node in violation["nodes"][:3])
+                more = f" and {len(violation['nodes']) - 3} more" if len(violation["nodes"]) > 3 else ""
+                problems.append(f"{where}: {violation['id']} ({violation['impact']}) {violation['help']}: {nodes}{more}")
     finally:
         context.close()
     return problems

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CityImagesConfig(AppConfig):
+    name = "cityimages"
+    verbose_name = "City images"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SiteImagesConfig(AppConfig):
+    name = "siteimages"
+    verbose_name = "Images"

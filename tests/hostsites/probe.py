@@ -25,7 +25,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page, Site, get_page_models
 
 #: Rows that come and go with visits, not with what a guest adds: left out of the ``db`` report.
 VOLATILE_MODELS = {"sessions.session"}
@@ -78,13 +78,16 @@ def resolves_to_serve(path, language_code):
 
 def package_report():
     languages = os.environ["HOSTSITE_LANGUAGES"].split(",")
+    # The demo writes every page type in the language of the site's root page; in the host's other
+    # languages it translates what it has text for (a network in its national language, say).
+    source = Site.objects.get(is_default_site=True).root_page.locale.language_code
     report = []
     for model in get_page_models():
         if not model._meta.app_label.startswith("seismic_"):
             continue
         for language in languages:
             page = model.objects.live().filter(locale__language_code=language).order_by("path").first()
-            entry = {"model": model.__name__, "language": language, "url": None, "serve": None}
+            entry = {"model": model.__name__, "language": language, "url": None, "serve": None, "required": language == source}
             if page is not None:
                 entry["url"] = page.get_url()
                 entry["serve"] = resolves_to_serve(entry["url"], language) if entry["url"] else None

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
-from tests.factories import ConsultationPageFactory, consultation_questions
+from tests.factories.consultations import ConsultationPageFactory, consultation_questions
 
 from .conftest import answer_data
 

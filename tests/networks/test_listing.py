@@ -5,15 +5,15 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.networks.utils import translate_now as translate
-from tests.factories import (
+from tests.factories.core import OrganisationFactory
+from tests.factories.networks import (
     EventPageFactory,
     NetworkCoordinatorFactory,
     NetworkIndexPageFactory,
     NetworkMemberFactory,
     NetworkPageFactory,
-    OrganisationFactory,
 )
+from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +44,8 @@ def test_index_lists_networks_with_country_coordinators_and_public_member_count(
 
 def test_index_lists_only_networks_of_its_locale(client, network_index, locales):
     network = NetworkPageFactory(parent=network_index, title="SEiSMiC Sverige", country="SE")
-    german_index = translate(network_index, "de", {"Networks": "Netzwerke"})
-    translate(network, "de", {"SEiSMiC Sverige": "SEiSMiC Schweden"})
+    german_index = publish_translation(network_index, "de", {"Networks": "Netzwerke"})
+    publish_translation(network, "de", {"SEiSMiC Sverige": "SEiSMiC Schweden"})
 
     german_networks = list(german_index.get_networks())
     assert [page.title for page in german_networks] == ["SEiSMiC Schweden"]
@@ -121,8 +121,8 @@ def test_join_link_hidden_when_join_requests_are_closed(client, network):
 def test_translated_index_points_to_networks_not_yet_in_its_language(client, network_index, locales):
     austria = NetworkPageFactory(parent=network_index, title="SEiSMiC Austria", country="AT")
     NetworkPageFactory(parent=network_index, title="SEiSMiC Italy", slug="italy", country="IT")
-    german_index = translate(network_index, "de", {"Networks": "Netzwerke"})
-    translate(austria, "de", {"SEiSMiC Austria": "SEiSMiC Österreich"})
+    german_index = publish_translation(network_index, "de", {"Networks": "Netzwerke"})
+    publish_translation(austria, "de", {"SEiSMiC Austria": "SEiSMiC Österreich"})
 
     assert [page.title for page in german_index.get_untranslated_networks()] == ["SEiSMiC Italy"]
     assert list(network_index.get_untranslated_networks()) == []

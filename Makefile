@@ -8,12 +8,13 @@ MANAGE := cd example_project && ../$(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= auto
 
 .PHONY: demo test install docs bench migrations messages translatable-fields clean help
 
 help:
 	@echo "make demo   set up .venv, migrate, load the demo content and serve http://$(HOST):$(PORT)"
-	@echo "make test   set up .venv and run the whole test suite on SQLite"
+	@echo "make test   set up .venv and run the whole test suite on SQLite (PYTEST_ARGS=..., PYTEST_WORKERS=auto)"
 	@echo "make docs   build the documentation (strict)"
 	@echo "make messages  update the .po catalogues from the package's strings and compile them"
 
@@ -32,8 +33,17 @@ demo: install
 	$(MANAGE) demo_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Three runs: everything but the browser and hostsite tests on every core (pytest-xdist, one test file per
+# worker at a time, each worker with its own test database), then the browser tests in one process (they
+# share one example server), then the hostsite tests (HOSTSITES=0 leaves them out: CI runs them on the built
+# wheel). All always run; exit code 5 (no test selected, e.g. by PYTEST_ARGS="-k ical") is not a failure.
+HOSTSITES ?= 1
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	status=0; \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser and not hostsite" $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; \
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; \
+	if [ "$(HOSTSITES)" = 1 ]; then $(BIN)/python -m pytest -m hostsite $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; fi; \
+	exit $$status
 
 # Benchmarks on SQLite and PostgreSQL (127.0.0.1:5432); writes docs/performance.md.
 bench: install

@@ -197,7 +197,7 @@ class StorySite:
 def consultation_page(slug="bench-consultation", **fields):
     """An open consultation with one question of each kind, results published live (test factory data)."""
     from seismic_wagtail.consultations.models import ConsultationPage
-    from tests.factories import consultation_agenda, consultation_questions
+    from tests.factories.consultations import consultation_agenda, consultation_questions
 
     page = ConsultationPage.objects.filter(slug=slug).first()
     if page is None:

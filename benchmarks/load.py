@@ -125,7 +125,7 @@ def run_load(port, path, make_body, clients=20, requests_per_client=25, csrf=Fal
 
 
 def consultation_body():
-    """A valid submission for the test factory's questions (see ``tests.factories.consultation_questions``)."""
+    """A valid submission for the test factory's questions (see ``tests.factories.consultations.consultation_questions``)."""
     return {
         "q_q-rating": "4", "q_q-single": "city", "q_q-multiple": ["citizens", "researchers"],
         "q_q-ranking_0": "energy", "q_q-ranking_1": "housing", "q_q-text": "More trees along the river.",

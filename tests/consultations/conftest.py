@@ -3,7 +3,7 @@ import uuid
 import pytest
 from django.core.cache import cache
 
-from tests.factories import ConsultationPageFactory
+from tests.factories.consultations import ConsultationPageFactory
 
 
 @pytest.fixture(autouse=True)

@@ -5,12 +5,13 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from seismic_wagtail.consultations.admin import neutralise_formula
 from seismic_wagtail.consultations.models import ConsultationResponse
+from tests.factories.consultations import ConsultationResponseFactory
+from tests.factories.users import UserFactory
 
 from .conftest import answer_data
 
@@ -30,13 +31,9 @@ def responses(client, consultation):
     return ConsultationResponse.objects.order_by("pk")
 
 
-def staff_user(django_user_model, personal=False):
-    user = django_user_model.objects.create_user(username="editor", password="pw", is_staff=True)
-    group = Group.objects.create(name="Consultation staff")
+def staff_user(personal=False):
     codenames = ["access_admin", "view_consultationresponse"] + (["view_personal_data"] if personal else [])
-    group.permissions.set(Permission.objects.filter(codename__in=codenames))
-    user.groups.add(group)
-    return user
+    return UserFactory(is_staff=True, permissions=codenames)
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@A1", "\tx"])
@@ -84,8 +81,8 @@ def test_xlsx_export_neutralises_formulas(client, admin_user, responses, consult
     assert not any(isinstance(value, str) and value.startswith(("=", "+", "-", "@")) for value in values)
 
 
-def test_personal_data_hidden_without_permission(client, django_user_model, responses, consultation):
-    client.force_login(staff_user(django_user_model, personal=False))
+def test_personal_data_hidden_without_permission(client, responses, consultation):
+    client.force_login(staff_user(personal=False))
     html = client.get(reverse(INDEX)).content.decode()
     assert "eve@example.org" not in html and "Eve" not in html
     assert "Sweden" in html or "SE" in html
@@ -95,8 +92,8 @@ def test_personal_data_hidden_without_permission(client, django_user_model, resp
     assert "'=HYPERLINK" in text  # answers are not personal data columns
 
 
-def test_personal_data_shown_with_permission(client, django_user_model, responses):
-    client.force_login(staff_user(django_user_model, personal=True))
+def test_personal_data_shown_with_permission(client, responses):
+    client.force_login(staff_user(personal=True))
     assert "eve@example.org" in client.get(reverse(INDEX)).content.decode()
 
 
@@ -119,8 +116,8 @@ def test_erase_view_anonymises_and_erases(client, admin_user, responses):
     assert ConsultationResponse.objects.count() == 1
 
 
-def test_erase_view_needs_delete_permission(client, django_user_model, responses):
-    client.force_login(staff_user(django_user_model, personal=True))
+def test_erase_view_needs_delete_permission(client, responses):
+    client.force_login(staff_user(personal=True))
     url = reverse("seismic_consultation_responses:erase")
     # Wagtail's admin turns PermissionDenied into a redirect to the dashboard with a message.
     assert client.get(url)["Location"] == reverse("wagtailadmin_home")
@@ -139,8 +136,6 @@ def test_dashboard_panel_lists_open_consultations_with_counts(client, admin_user
 def test_listing_query_count_does_not_grow_with_responses(client, admin_user, consultation):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from tests.factories import ConsultationResponseFactory
 
     client.force_login(admin_user)
     url = reverse(INDEX)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
-from tests.factories import ConsultationPageFactory, consultation_questions
+from tests.factories.consultations import ConsultationPageFactory, consultation_questions
 
 from .conftest import answer_data
 
@@ -154,7 +154,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # examples: tests/conftest.py
 @given(body=st.dictionaries(st.sampled_from(FIELDS), st.one_of(VALUES, st.lists(VALUES, max_size=3))))
 def test_arbitrary_post_bodies_never_error_and_store_nothing_when_invalid(client, consultation, body):
     from django.core.cache import cache

@@ -7,7 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from seismic_wagtail.consultations.models import ConsultationPage
-from tests.factories import ConsultationPageFactory
+from tests.factories.consultations import ConsultationPageFactory
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 
 from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
-from seismic_wagtail.core.translation import translate
+from tests.translations import publish_translation
 
 from .conftest import answer_data
 
@@ -28,15 +28,12 @@ TURKISH = {
 
 
 @pytest.fixture
-def translated(consultation, locales, django_capture_on_commit_callbacks):
-    # wagtail-localize publishes translations on commit.
-    with django_capture_on_commit_callbacks(execute=True):
-        pages = {
-            "en": consultation,
-            "sv": translate(consultation, locales["sv"], SWEDISH),
-            "tr": translate(consultation, locales["tr"], TURKISH),
-        }
-    return {code: type(page).objects.get(pk=page.pk) for code, page in pages.items()}
+def translated(consultation, locales):
+    return {
+        "en": consultation,
+        "sv": publish_translation(consultation, locales["sv"], SWEDISH),
+        "tr": publish_translation(consultation, locales["tr"], TURKISH),
+    }
 
 
 def test_translation_keeps_question_ids_and_choice_keys_and_translates_labels(translated):

@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
-from tests.factories import ConsultationPageFactory, ConsultationResponseFactory
+from tests.factories.consultations import ConsultationPageFactory, ConsultationResponseFactory
 
 from .conftest import answer_data
 

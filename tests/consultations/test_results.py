@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
-from tests.factories import ConsultationPageFactory
+from tests.factories.consultations import ConsultationPageFactory
 
 from .conftest import answer_data
 

@@ -2,19 +2,11 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tests.factories import OrganisationFactory, ThemeFactory
+from tests.factories.core import OrganisationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, locales):
-    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
-    client.force_login(user)
-    return client
 
 
 def test_seismic_menu_group_holds_the_snippets(admin_client):

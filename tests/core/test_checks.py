@@ -8,7 +8,7 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from seismic_wagtail.core import checks
-from tests.factories import SimpleTestPageFactory
+from tests.factories.testapp import SimpleTestPageFactory
 from tests.testapp.models import SimpleTestPage
 
 OTHER_BLOCKS = {"title": "page_title", "head": "head_extra", "content": "main", "scripts": None}

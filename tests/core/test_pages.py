@@ -1,7 +1,7 @@
 import pytest
 from django.test import override_settings
 
-from tests.factories import SimpleTestPageFactory
+from tests.factories.testapp import SimpleTestPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField, get_tr
 
 from seismic_wagtail.core.models import Organisation, Theme
 from seismic_wagtail.core.translation import translate
-from tests.factories import OrganisationFactory, ThemeFactory
+from tests.factories.core import OrganisationFactory, ThemeFactory
+from tests.factories.testapp import SimpleTestPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +64,6 @@ def test_translated_page_keeps_children_added_in_the_same_transaction(locales, r
     """A translation is published at once, not on commit: children added before the commit stay reachable."""
     from django.db import transaction
     from wagtail.models import Page
-
-    from tests.factories import SimpleTestPageFactory
 
     with transaction.atomic():
         section = SimpleTestPageFactory(parent=root_page, title="Section", slug="section")

@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 
 from seismic_wagtail.core.templating import bridge_source, is_bidi
-from tests.factories import SimpleTestPageFactory
+from tests.factories.testapp import SimpleTestPageFactory
 
 pytestmark = pytest.mark.django_db
 

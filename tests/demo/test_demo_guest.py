@@ -14,7 +14,7 @@ from seismic_wagtail.consultations import demo as consultations_demo
 from seismic_wagtail.core.demo_context import reachable_slug
 from seismic_wagtail.core.models import DemoRecord, Organisation, SectionPage, Theme
 from seismic_wagtail.stories.models import StoryPage
-from tests.factories import SimpleTestPageFactory
+from tests.factories.testapp import SimpleTestPageFactory
 
 from .conftest import run_demo, translate_root
 

@@ -1,6 +1,5 @@
 import pytest
 
-from seismic_wagtail.core.translation import translate
 from tests.i18napp.models import TestNetworkPage, TestStoryPage
 
 
@@ -24,19 +23,6 @@ def story(network):
     network.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-@pytest.fixture
-def publish_translation(django_capture_on_commit_callbacks):
-    """``translate()`` and run the publish that wagtail-localize defers to ``transaction.on_commit``."""
-
-    def publish(instance, code, strings=None, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            translation = translate(instance, code, strings, **kwargs)
-        translation.refresh_from_db()
-        return translation
-
-    return publish
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from seismic_wagtail.core.i18n import has_unreviewed_machine_translation, visitor_language
+from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_visitor_language_reads_the_cookie_then_accept_language(rf, settings):
     assert visitor_language(request) == "tr"
 
 
-def test_missing_translation_notice_in_the_visitors_language(client, translated_home, story, publish_translation):
+def test_missing_translation_notice_in_the_visitors_language(client, translated_home, story):
     publish_translation(story, "de", {"Car-free Sundays": "Autofreie Sonntage"})
     html = client.get(story.url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     lang, text = notice(html)
@@ -43,7 +44,7 @@ def test_missing_translation_notice_in_the_visitors_language(client, translated_
     assert '<div class="seismic " lang="en" dir="ltr">' in html
 
 
-def test_notice_offers_the_translation_when_it_exists(client, translated_home, story, publish_translation, settings):
+def test_notice_offers_the_translation_when_it_exists(client, translated_home, story, settings):
     publish_translation(story, "sv", {"Car-free Sundays": "Bilfria söndagar"})
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
     lang, text = notice(client.get(story.url).content.decode())
@@ -51,7 +52,7 @@ def test_notice_offers_the_translation_when_it_exists(client, translated_home, s
     assert text == 'Den här sidan finns också på ditt språk: <a href="/sv/sweden/car-free-sundays/" hreflang="sv">Svenska</a>'
 
 
-def test_no_notice_without_a_preference_or_in_the_preferred_language(client, translated_home, story, publish_translation):
+def test_no_notice_without_a_preference_or_in_the_preferred_language(client, translated_home, story):
     sv = publish_translation(story, "sv")
     assert notice(client.get(story.url).content.decode()) is None
     assert notice(client.get(story.url, HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()) is None
@@ -69,7 +70,7 @@ def test_response_varies_on_the_language_preference(client, translated_home, sto
 MT_NOTICE = "Denna sida har översatts automatiskt och har ännu inte granskats av en människa."
 
 
-def test_machine_translation_notice_until_a_person_reviews_every_string(admin_client, translated_home, story, publish_translation):
+def test_machine_translation_notice_until_a_person_reviews_every_string(admin_client, translated_home, story):
     # Submit the story for translation into Swedish, as the editor's "Translate" action does.
     sv = publish_translation(story, "sv")
     translation = Translation.objects.get(source__object_id=story.translation_key, target_locale__language_code="sv")
@@ -105,13 +106,13 @@ def test_machine_translation_notice_until_a_person_reviews_every_string(admin_cl
     assert MT_NOTICE not in admin_client.get(sv.url).content.decode()
 
 
-def test_source_page_never_shows_the_machine_translation_notice(translated_home, story, publish_translation):
+def test_source_page_never_shows_the_machine_translation_notice(translated_home, story):
     publish_translation(story, "sv", {"Car-free Sundays": "Bilfria söndagar"}, translation_type="machine")
     assert has_unreviewed_machine_translation(story.get_translation(Locale.objects.get(language_code="sv")))
     assert not has_unreviewed_machine_translation(story)
 
 
-def test_notices_cost_a_constant_number_of_queries(client, translated_home, story, publish_translation, django_assert_max_num_queries):
+def test_notices_cost_a_constant_number_of_queries(client, translated_home, story, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,9 @@ from wagtail_localize.models import TranslationSource
 
 from seismic_wagtail.core.i18n import content_locales
 from seismic_wagtail.core.translation_status import Status, get_status_rows, source_pages
+from tests.factories.users import UserFactory
 from tests.i18napp.models import TestStoryPage
+from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +33,7 @@ def report_settings():
 
 
 @pytest.fixture
-def fixture(network, story, publish_translation, locales):
+def fixture(network, story, locales):
     """A known fixture: the story in English (source) and German, Swedish, French and Dutch.
 
     - de: translated, every string, live            -> up to date
@@ -156,14 +158,11 @@ def test_csv_export(admin_client, fixture):
     assert story["Čeština"] == "Missing" and story["English"] == "Source"
 
 
-def test_report_needs_the_submit_translation_permission(client, django_user_model, fixture):
-    user = django_user_model.objects.create_user(username="editor", password="pw")
-    editors = Group.objects.create(name="Story translators")
-    editors.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(editors)
+def test_report_needs_the_submit_translation_permission(client, fixture):
+    user = UserFactory(permissions=["access_admin"])
     client.force_login(user)
     assert client.get(reverse("seismic_translation_status")).status_code in (302, 403)
-    editors.permissions.add(Permission.objects.get(codename="submit_translation"))
+    user.groups.get().permissions.add(Permission.objects.get(codename="submit_translation"))
     assert client.get(reverse("seismic_translation_status")).status_code == 200
 
 
@@ -172,7 +171,7 @@ def test_menu_item_in_the_seismic_group(admin_client):
     assert reverse("seismic_translation_status") in html
 
 
-def test_query_count_does_not_grow_with_rows(admin_client, root_page, publish_translation):
+def test_query_count_does_not_grow_with_rows(admin_client, root_page):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from seismic_wagtail.core.i18n import get_language_versions
 from tests.i18napp.models import TestStoryPage
+from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def links(html, css_class="seismic-language-switcher"):
     return re.findall(r'<li( class="[^"]*")?>\s*<a href="([^"]+)" hreflang="(\w+)" lang="(\w+)"( aria-current="page")?(?: title="[^"]+")?>([^<]+?)\s*(?:<span|</a>)', nav)
 
 
-def test_switcher_links_translations_and_nearest_translated_ancestor(client, translated_home, story, publish_translation):
+def test_switcher_links_translations_and_nearest_translated_ancestor(client, translated_home, story):
     publish_translation(story, "sv", {"Car-free Sundays": "Bilfria söndagar"})
     html = client.get(story.url).content.decode()
     entries = {hreflang: (cls, href, lang, current, name) for cls, href, hreflang, lang, current, name in links(html)}
@@ -31,7 +32,7 @@ def test_switcher_links_translations_and_nearest_translated_ancestor(client, tra
     assert "(not translated: nearest translated page)" in html
 
 
-def test_switcher_prefers_the_deepest_translated_ancestor(client, translated_home, network, story, publish_translation):
+def test_switcher_prefers_the_deepest_translated_ancestor(client, translated_home, network, story):
     publish_translation(network, "de", {"Swedish network": "Schwedisches Netzwerk"})
     html = client.get(story.url).content.decode()
     entries = {hreflang: href for _cls, href, hreflang, *_rest in links(html)}
@@ -39,7 +40,7 @@ def test_switcher_prefers_the_deepest_translated_ancestor(client, translated_hom
     assert entries["fr"] == "/fr/"
 
 
-def test_unpublished_translations_are_not_offered(client, translated_home, story, publish_translation):
+def test_unpublished_translations_are_not_offered(client, translated_home, story):
     publish_translation(story, "sv", publish=False)
     html = client.get(story.url).content.decode()
     entries = {hreflang: href for _cls, href, hreflang, *_rest in links(html)}
@@ -47,7 +48,7 @@ def test_unpublished_translations_are_not_offered(client, translated_home, story
     assert 'hreflang="sv" href' not in html
 
 
-def test_hreflang_alternates_for_every_live_translation_plus_x_default(client, translated_home, story, publish_translation):
+def test_hreflang_alternates_for_every_live_translation_plus_x_default(client, translated_home, story):
     sv = publish_translation(story, "sv", {"Car-free Sundays": "Bilfria söndagar"})
     publish_translation(story, "de")
     for url in (story.url, sv.url):
@@ -71,7 +72,7 @@ def test_no_x_default_without_a_live_default_language_page(client, translated_ho
     assert "x-default" not in html
 
 
-def test_lang_attributes_follow_the_page_and_the_url(client, translated_home, story, publish_translation):
+def test_lang_attributes_follow_the_page_and_the_url(client, translated_home, story):
     sv = publish_translation(story, "sv", {"Car-free Sundays": "Bilfria söndagar"})
     html = client.get(sv.url).content.decode()
     assert '<html lang="sv">' in html
@@ -87,9 +88,7 @@ def test_tags_render_nothing_without_a_page():
     assert re.sub(r"\s", "", html) == "[]"
 
 
-def test_switcher_query_count_does_not_grow_with_locales(
-    root_page, locales, story, publish_translation
-):
+def test_switcher_query_count_does_not_grow_with_locales(root_page, locales, story):
     """Three queries (locales, pages, the request's site) whatever the number of locales and translations."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -9,12 +9,16 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from seismic_wagtail.core.models import SectionPage
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from seismic_wagtail.core.models import SectionPage
 from seismic_wagtail.core.translation import translate
 from seismic_wagtail.core.translation_status import report_page_models
-from tests.factories import ThemeFactory
+from tests.factories.consultations import ConsultationPageFactory
+from tests.factories.core import ThemeFactory
+from tests.factories.networks import EventPageFactory, NetworkIndexPageFactory, NetworkPageFactory
+from tests.factories.search import SearchPageFactory
+from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory
 from tests.i18napp.models import TestNetworkPage, TestStoryPage
 
 pytestmark = pytest.mark.django_db
@@ -41,15 +45,13 @@ def translate_strings(page, locale, strings):
 
 def package_page_tree(root_page):
     """One page of each page type of the package, each under the parent its type needs (parents first)."""
-    from tests import factories
-
-    network_index = factories.NetworkIndexPageFactory(parent=root_page, title="Networks", slug="networks")
-    network = factories.NetworkPageFactory(parent=network_index, title="Network Sweden", slug="sweden")
-    event = factories.EventPageFactory(parent=network, title="Kick-off meeting", slug="kick-off")
-    story_index = factories.StoryIndexPageFactory(parent=root_page, title="Stories", slug="stories")
-    story = factories.StoryPageFactory(parent=story_index, title="Repair cafe", slug="repair-cafe")
-    consultation = factories.ConsultationPageFactory(parent=root_page, title="Agenda", slug="agenda")
-    search = factories.SearchPageFactory(parent=root_page, title="Search", slug="search")
+    network_index = NetworkIndexPageFactory(parent=root_page, title="Networks", slug="networks")
+    network = NetworkPageFactory(parent=network_index, title="Network Sweden", slug="sweden")
+    event = EventPageFactory(parent=network, title="Kick-off meeting", slug="kick-off")
+    story_index = StoryIndexPageFactory(parent=root_page, title="Stories", slug="stories")
+    story = StoryPageFactory(parent=story_index, title="Repair cafe", slug="repair-cafe")
+    consultation = ConsultationPageFactory(parent=root_page, title="Agenda", slug="agenda")
+    search = SearchPageFactory(parent=root_page, title="Search", slug="search")
     section = SectionPage(title="European network", slug="european-network", intro="<p>Our partners</p>")
     root_page.add_child(instance=section)
     section.save_revision().publish()

@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from tests.factories import NetworkIndexPageFactory, NetworkPageFactory
+from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -23,12 +23,3 @@ def network_index(root_page):
 @pytest.fixture
 def network(network_index):
     return NetworkPageFactory(parent=network_index, title="SEiSMiC Austria", slug="austria", country="AT")
-
-
-@pytest.fixture
-def admin_client(client, locales):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
-    client.force_login(user)
-    return client

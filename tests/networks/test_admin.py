@@ -4,12 +4,11 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from seismic_wagtail.networks.models import JoinRequestStatus, NetworkJoinRequest
-from tests.factories import NetworkJoinRequestFactory, NetworkPageFactory
+from tests.factories.networks import NetworkJoinRequestFactory, NetworkPageFactory
+from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,13 +16,8 @@ LIST_URL = "seismic_networks_joinrequest:index"
 
 
 def user_with(*codenames):
-    user = get_user_model().objects.create_user(f"user-{'-'.join(codenames) or 'none'}", password="password")
-    group = Group.objects.create(name=f"group-{user.username}")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in codenames:
-        group.permissions.add(Permission.objects.get(codename=codename, content_type__app_label="seismic_networks"))
-    user.groups.add(group)
-    return user
+    """An admin user with these permissions of the networks app."""
+    return UserFactory(permissions=["access_admin", *(f"seismic_networks.{codename}" for codename in codenames)])
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import zoneinfo
 import icalendar
 import pytest
 
-from tests.factories import EventPageFactory, NetworkPageFactory
-from tests.networks.utils import translate_now
+from tests.factories.networks import EventPageFactory, NetworkPageFactory
+from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -157,9 +157,9 @@ def test_uid_is_stable_across_edits_moves_and_translations(client, network, netw
     event.refresh_from_db()
     assert only_event(fetch_calendar(client, event.url + "event.ics"))["UID"] == uid
 
-    translate_now(network_index, "de")
-    translate_now(other_network, "de")
-    german = translate_now(event, "de", {"Workshop (new date)": "Werkstatt"})
+    publish_translation(network_index, "de")
+    publish_translation(other_network, "de")
+    german = publish_translation(event, "de", {"Workshop (new date)": "Werkstatt"})
     german_component = only_event(fetch_calendar(client, german.url + "event.ics"))
     assert german.url.startswith("/de/")
     assert german_component["UID"] == uid

@@ -7,7 +7,7 @@ from django.core import mail
 from django.test import override_settings
 
 from seismic_wagtail.networks.models import JoinRequestStatus, NetworkJoinRequest
-from tests.networks.utils import translate_now
+from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -136,8 +136,8 @@ def test_failed_save_stores_nothing(client, network, monkeypatch):
 
 
 def test_join_from_a_translated_network_page(client, network, network_index, locales):
-    translate_now(network_index, "cs")
-    czech = translate_now(network, "cs", {"SEiSMiC Austria": "SEiSMiC Rakousko"})
+    publish_translation(network_index, "cs")
+    czech = publish_translation(network, "cs", {"SEiSMiC Austria": "SEiSMiC Rakousko"})
     response = client.get(czech.url + "join/")
     assert response.status_code == 200
     assert '<html lang="cs">' in response.content.decode()

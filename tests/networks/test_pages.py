@@ -10,14 +10,13 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from seismic_wagtail.networks.models import EventPage, NetworkIndexPage, NetworkMember, NetworkPage
-from tests.factories import (
+from tests.factories.core import OrganisationFactory, ThemeFactory
+from tests.factories.networks import (
     EventPageFactory,
     NetworkCoordinatorFactory,
     NetworkIndexPageFactory,
     NetworkMemberFactory,
     NetworkPageFactory,
-    OrganisationFactory,
-    ThemeFactory,
 )
 from tests.testapp.models import SimpleTestPage
 

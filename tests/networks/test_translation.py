@@ -5,15 +5,14 @@ from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from seismic_wagtail.networks.models import EventPage, NetworkMember, NetworkPage
-from tests.factories import (
+from tests.factories.core import OrganisationFactory, ThemeFactory
+from tests.factories.networks import (
     EventPageFactory,
     NetworkCoordinatorFactory,
     NetworkMemberFactory,
     NetworkThemeFactory,
-    OrganisationFactory,
-    ThemeFactory,
 )
-from tests.networks.utils import translate_now
+from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -59,10 +58,10 @@ def translated_setup(network, network_index, locales):
         city="Vienna",
         show_publicly=True,
     )
-    german_organisation = translate_now(organisation, "de", {"Austrian Institute of Technology": "Österreichisches Institut für Technologie"})
-    german_theme = translate_now(theme, "de", {"Urban mobility": "Urbane Mobilität"})
-    translate_now(network_index, "de")
-    german = translate_now(
+    german_organisation = publish_translation(organisation, "de", {"Austrian Institute of Technology": "Österreichisches Institut für Technologie"})
+    german_theme = publish_translation(theme, "de", {"Urban mobility": "Urbane Mobilität"})
+    publish_translation(network_index, "de")
+    german = publish_translation(
         network,
         "de",
         {
@@ -101,7 +100,7 @@ def test_synchronised_fields_follow_the_source_on_update(translated_setup, netwo
     network.country = "DE"
     network.contact_email = "new@example.org"
     network.save_revision().publish()
-    german = translate_now(network, "de")
+    german = publish_translation(network, "de")
     assert german.country.code == "DE" and german.contact_email == "new@example.org"
     german_member = german.members.get()
     assert german_member.show_publicly is False
@@ -110,9 +109,9 @@ def test_synchronised_fields_follow_the_source_on_update(translated_setup, netwo
 
 def test_event_translation_keeps_times_and_translates_venue(network, network_index, locales):
     event = EventPageFactory(parent=network, title="Workshop", venue="City Hall", online_url="https://meet.example.org/x")
-    translate_now(network_index, "it")
-    translate_now(network, "it")
-    italian = translate_now(event, "it", {"Workshop": "Laboratorio", "City Hall": "Municipio"})
+    publish_translation(network_index, "it")
+    publish_translation(network, "it")
+    italian = publish_translation(event, "it", {"Workshop": "Laboratorio", "City Hall": "Municipio"})
     assert (italian.title, italian.venue) == ("Laboratorio", "Municipio")
     assert (italian.start, italian.end, italian.time_zone) == (event.start, event.end, event.time_zone)
     assert italian.online_url == event.online_url

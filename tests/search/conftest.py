@@ -5,7 +5,8 @@ from django.test import override_settings
 from wagtail.models import Page
 
 from seismic_wagtail.core.translation import translate
-from tests.factories import SearchPageFactory, SearchTestEventPageFactory, SimpleTestPageFactory
+from tests.factories.search import SearchPageFactory, SearchTestEventPageFactory
+from tests.factories.testapp import SimpleTestPageFactory
 
 SEARCH_TEST_MODELS = ["testapp.SimpleTestPage", "searchapp.SearchTestEventPage", "seismic_networks.NotInstalled"]
 

@@ -1,6 +1,7 @@
 import pytest
 
-from tests.factories import OrganisationFactory, StoryIndexPageFactory, ThemeFactory
+from tests.factories.core import OrganisationFactory, ThemeFactory
+from tests.factories.stories import StoryIndexPageFactory
 
 
 @pytest.fixture

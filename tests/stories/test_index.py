@@ -3,9 +3,10 @@
 import feedparser
 import pytest
 
-from seismic_wagtail.core.translation import translate
 from seismic_wagtail.stories.models import StoryIndexPage, StoryPage
-from tests.factories import ImageFactory, OrganisationFactory, StoryPageFactory, ThemeFactory
+from tests.factories.core import ImageFactory, OrganisationFactory, ThemeFactory
+from tests.factories.stories import StoryPageFactory
+from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -195,8 +196,8 @@ def test_query_count_does_not_grow_with_the_number_of_stories(client, index_page
 
     make(5)
     small = _render_index_queries(client, index_page, django_assert_num_queries, 5)
-    make(55)
-    large = _render_index_queries(client, index_page, django_assert_num_queries, 60)
+    make(20)  # more than a page (12) of stories, half of them with a hero image
+    large = _render_index_queries(client, index_page, django_assert_num_queries, 25)
     assert small == large
     assert large <= 22  # 22 with Wagtail 8 (documented in docs/reference/stories.md)
 
@@ -219,12 +220,10 @@ def test_network_facet_groups_by_translation_key_and_shows_the_local_title(clien
 
     # In Swedish, the facet shows the network's Swedish title.
     ThemeFactory(slug="environment", name="Miljö", locale=locales["sv"])
-    swedish_network = translate(network, locales["sv"], {"Austrian network": "Österrikiskt nätverk"})
-    swedish_network.save_revision().publish()
-    swedish_index = translate(index_page, locales["sv"])
-    swedish_index.save_revision().publish()
+    publish_translation(network, locales["sv"], {"Austrian network": "Österrikiskt nätverk"})
+    swedish_index = publish_translation(index_page, locales["sv"])
     for story in StoryPage.objects.child_of(index_page):
-        translate(story, locales["sv"]).save_revision().publish()
+        publish_translation(story, locales["sv"])
     response = client.get(swedish_index.url)
     network_facet = next(facet for facet in response.context["facets"] if facet.name == "network")
     assert {option.value: option.label for option in network_facet.options}[key] == "Österrikiskt nätverk"

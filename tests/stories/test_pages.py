@@ -5,7 +5,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from seismic_wagtail.stories.models import StoryIndexPage, StoryPage
-from tests.factories import ImageFactory, OrganisationFactory, StoryIndexPageFactory, StoryPageFactory, ThemeFactory
+from tests.factories.core import ImageFactory, OrganisationFactory, ThemeFactory
+from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory
 
 
 class StoryPageTypeTests(WagtailPageTestCase):

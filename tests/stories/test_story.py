@@ -2,7 +2,6 @@
 
 import pytest
 
-from seismic_wagtail.core.translation import translate
 from seismic_wagtail.stories.models import (
     NetworkChooserPanel,
     StoryPage,
@@ -10,16 +9,11 @@ from seismic_wagtail.stories.models import (
     StoryTransfer,
     network_page_types,
 )
-from tests.factories import OrganisationFactory, StoryPageFactory, story_body
+from tests.factories.core import OrganisationFactory
+from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory, story_body
+from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_translation(instance, locale, strings=None):
-    translated = translate(instance, locale, strings)
-    if hasattr(translated, "save_revision"):
-        translated.save_revision().publish()  # wagtail-localize publishes on commit; tests run in a transaction
-    return translated
 
 
 @pytest.fixture
@@ -126,8 +120,6 @@ def test_network_chooser_offers_network_pages_only_when_the_app_provides_them(in
 
 
 def test_network_link_shows_the_network_in_the_storys_language(client, locales, index_page, root_page, themes, swedish):
-    from tests.factories import StoryIndexPageFactory
-
     network = StoryIndexPageFactory(parent=root_page, title="Swedish network", slug="se-network")
     story = StoryPageFactory(parent=index_page, network=network, themes=[themes["welfare"]])
     assert story.localized_network() == network

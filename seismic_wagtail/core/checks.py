@@ -23,11 +23,12 @@ from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 from django.template import Engine, TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader_tags import BlockNode, ExtendsNode, IncludeNode
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
-from django.utils import translation
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 
 from .conf import get_setting
 from .templating import BLOCK_ROLES, get_template_blocks
+from .urls import FILE_ROUTE_URL_NAME, FILE_ROUTES, resolve_in_language, serves_pages
 
 ID = "seismic_wagtail.{}"
 
@@ -139,12 +140,6 @@ def _page_types_with_scripts():
 # -- URLs ------------------------------------------------------------------------------------------------------
 
 
-def _is_wagtail_serve(match):
-    from wagtail import views as wagtail_views
-
-    return match.url_name == "wagtail_serve" or match.func is wagtail_views.serve
-
-
 def _describe(match):
     view = match.func
     view_name = f"{getattr(view, '__module__', '?')}.{getattr(view, '__qualname__', view.__class__.__name__)}"
@@ -178,12 +173,8 @@ def check_shadowed_pages(app_configs=None, **kwargs):
             if parts is None:
                 continue
             path = parts[2]
-            with translation.override(page.locale.language_code):
-                try:
-                    match = resolve(path)
-                except Resolver404:
-                    continue
-            if not _is_wagtail_serve(match):
+            match = resolve_in_language(path, page.locale.language_code)
+            if match is not None and not serves_pages(match):
                 warnings.append(
                     Warning(
                         f"The live page {page.title!r} (id {page.pk}) at {path} is answered by "
@@ -202,8 +193,6 @@ def check_shadowed_pages(app_configs=None, **kwargs):
 @register(Tags.urls)
 def check_file_routes(app_configs=None, **kwargs):
     """W005: ``seismic_wagtail.core.urls`` is included and answers its URLs."""
-    from .urls import FILE_ROUTE_URL_NAME, FILE_ROUTES
-
     needing = [label for label in ("seismic_networks", "seismic_stories") if label in apps.app_configs]
     if not needing:
         return []
@@ -223,10 +212,7 @@ def check_file_routes(app_configs=None, **kwargs):
                 id=ID.format("W005"),
             )
         ]
-    try:
-        match = resolve(url)
-    except Resolver404:
-        match = None
+    match = resolve_in_language(url, get_language())
     if match is None or match.url_name != FILE_ROUTE_URL_NAME:
         answered = _describe(match) if match is not None else "no pattern"
         return [

@@ -8,12 +8,11 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.urls import Resolver404, resolve
-from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Page
 
 from .translation import translate
+from .urls import resolve_in_language, serves_pages
 
 
 @dataclass
@@ -93,13 +92,10 @@ class DemoContext:
 
 
 def is_reachable(path, language_code):
-    """Whether ``path`` reaches Wagtail's page view (no pattern of the site answers it first)."""
-    with translation.override(language_code):
-        try:
-            match = resolve(path)
-        except Resolver404:
-            return True  # nothing answers it yet: Wagtail's include may be missing, which a check reports
-    return match.url_name in ("wagtail_serve", "seismic_file_route")
+    """Whether ``path`` reaches Wagtail's page view (no pattern of the site answers it first). A path nothing
+    answers counts as reachable: Wagtail's include may be missing, which ``manage.py check`` reports."""
+    match = resolve_in_language(path, language_code)
+    return match is None or serves_pages(match)
 
 
 def reachable_slug(parent, slug, exclude=None):

@@ -11,12 +11,7 @@
 
 from django.utils.cache import patch_vary_headers
 
-from .templating import page_context
-
-
-def base_template_context(page=None, request=None):
-    """The context keys that ``seismic_wagtail/core/page.html`` reads. Views outside pages add these too."""
-    return page_context(page, request)
+from .templating import base_template_context
 
 
 class SeismicPageMixin:

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.template.response import TemplateResponse
 
 from .conf import get_setting
-from .pages import base_template_context
+from .templating import base_template_context
 
 
 def client_ip(request):

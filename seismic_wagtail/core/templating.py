@@ -82,24 +82,25 @@ def is_bidi(language_code):
     return code in bidi or code.split("-")[0] in bidi
 
 
-def page_context(page=None, request=None):
-    """The context keys that ``page.html`` and the ``seismic_head``/``seismic_scripts`` tags read.
+def base_template_context(page=None, request=None):
+    """The context keys that ``page.html`` and the ``seismic_head``/``seismic_scripts`` tags read (views
+    outside pages, such as the rate-limit page, add them too).
 
     ``page`` is a page of the package (or None, for views outside pages): its ``get_stylesheets()``,
     ``get_scripts()`` and ``get_head_template()`` decide what the head and the end of the body carry.
     """
     language = page.locale.language_code if page is not None and page.locale_id else get_language()
-    stylesheets = list(CORE_STYLESHEETS)
+    stylesheets = list(CORE_STYLESHEETS) if get_setting("INCLUDE_CSS") else []
     scripts = []
     head_template = None
-    if page is not None:
+    if page is not None and stylesheets:
         stylesheets += [name for name in page.get_stylesheets(request) if name not in stylesheets]
+    if page is not None:
         scripts = list(page.get_scripts(request))
         head_template = page.get_head_template(request)
     return {
         "seismic_base_template": get_base_template(),
-        "seismic_include_css": get_setting("INCLUDE_CSS"),
-        "seismic_stylesheets": stylesheets if get_setting("INCLUDE_CSS") else [],
+        "seismic_stylesheets": stylesheets,
         "seismic_script_files": scripts,
         "seismic_head_template": head_template,
         "seismic_language": language,

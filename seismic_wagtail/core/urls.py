@@ -19,7 +19,8 @@ Without it, story feeds are still served at ``<index url>rss/`` and ``atom/`` (s
 
 import re
 
-from django.urls import NoReverseMatch, re_path, reverse
+from django.urls import NoReverseMatch, Resolver404, re_path, resolve, reverse
+from django.utils import translation
 from wagtail import views as wagtail_views
 
 #: The file names a page of the package answers at. Only these are matched, so a site's own
@@ -44,3 +45,18 @@ def file_routes_installed():
     except NoReverseMatch:
         return False
     return True
+
+
+def resolve_in_language(path, language_code):
+    """The ``ResolverMatch`` of ``path`` with ``language_code`` active (``i18n_patterns`` prefixes depend on
+    it), or None when no pattern matches."""
+    with translation.override(language_code):
+        try:
+            return resolve(path)
+        except Resolver404:
+            return None
+
+
+def serves_pages(match):
+    """Whether ``match`` is Wagtail's page view (the package's file route hands over to it too)."""
+    return match.url_name in ("wagtail_serve", FILE_ROUTE_URL_NAME) or match.func is wagtail_views.serve

@@ -210,10 +210,13 @@ class Command(BaseCommand):
             if model is not None:
                 by_model.setdefault(model, []).append(record.object_id)
         page_ids = {int(pk) for model, ids in by_model.items() if issubclass(model, Page) for pk in ids}
+        recorded_pages = Page.objects.filter(pk__in=page_ids)
+        recorded_paths = set(recorded_pages.values_list("path", flat=True))
+        # The demo's top pages: those whose parent the demo did not make (the sections, in each language).
         top_pages = [
             page.specific
-            for page in Page.objects.filter(pk__in=page_ids).order_by("path")
-            if page.get_parent() is None or page.get_parent().pk not in page_ids
+            for page in recorded_pages.order_by("path")
+            if page.path[: -Page.steplen] not in recorded_paths
         ]
         foreign = site_content_in_the_way(top_pages, by_model)
         if foreign:

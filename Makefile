@@ -3,18 +3,19 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXTRAS ?= test,docs
+EXTRAS ?= test,docs,lint
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test install docs bench migrations messages translatable-fields clean help
+.PHONY: demo test lint format install docs bench migrations messages translatable-fields clean help
 
 help:
 	@echo "make demo   set up .venv, migrate, load the demo content and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up .venv and run the whole test suite on SQLite (PYTEST_ARGS=..., PYTEST_WORKERS=auto)"
+	@echo "make lint   ruff check and ruff format --check (make format rewrites the files)"
 	@echo "make docs   build the documentation (strict)"
 	@echo "make messages  update the .po catalogues from the package's strings and compile them"
 
@@ -44,6 +45,15 @@ test: install
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; \
 	if [ "$(HOSTSITES)" = 1 ]; then $(BIN)/python -m pytest -m hostsite $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; fi; \
 	exit $$status
+
+# The linter and the formatter (configured in pyproject.toml; the same checks run in CI and pre-commit).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 # Benchmarks on SQLite and PostgreSQL (127.0.0.1:5432); writes docs/performance.md.
 bench: install

@@ -17,4 +17,8 @@ for label, found in required.items():
         sys.exit(f"The wheel ships no {label}.")
 if len(mo_files) != len(po_files):
     sys.exit(f"The wheel ships {len(po_files)} .po files but {len(mo_files)} compiled .mo files.")
-print(f"Wheel: {len(names)} files, " + ", ".join(f"{len(v)} {k}" for k, v in required.items()) + f", {len(mo_files)} .mo files.")
+print(
+    f"Wheel: {len(names)} files, "
+    + ", ".join(f"{len(v)} {k}" for k, v in required.items())
+    + f", {len(mo_files)} .mo files."
+)

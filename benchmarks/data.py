@@ -26,14 +26,38 @@ from seismic_wagtail.stories.models import StoryIndexPage, StoryPage, StoryPageO
 
 THEMES = ["governance", "vibrancy", "welfare", "environment", "connectivity"]
 COUNTRIES = ["AT", "CZ", "DE", "FR", "HU", "IT", "NL", "NO", "SE", "TR"]
-CITIES = ["Vienna", "Brno", "Leipzig", "Lyon", "Pécs", "Turin", "Utrecht", "Bergen", "Malmö", "Izmir",
-          "Graz", "Ostrava", "Dresden", "Nantes", "Szeged", "Bologna", "Eindhoven", "Trondheim", "Umeå", "Bursa"]
-WORDS = ("residents neighbourhood energy housing mobility co-operative garden school library market square "
-         "bicycle heating river park youth elders refugees festival workshop budget repair café allotment "
-         "tram solar insulation participatory living lab district council volunteers").split()
+CITIES = [
+    "Vienna",
+    "Brno",
+    "Leipzig",
+    "Lyon",
+    "Pécs",
+    "Turin",
+    "Utrecht",
+    "Bergen",
+    "Malmö",
+    "Izmir",
+    "Graz",
+    "Ostrava",
+    "Dresden",
+    "Nantes",
+    "Szeged",
+    "Bologna",
+    "Eindhoven",
+    "Trondheim",
+    "Umeå",
+    "Bursa",
+]
+WORDS = (
+    "residents neighbourhood energy housing mobility co-operative garden school library market square "
+    "bicycle heating river park youth elders refugees festival workshop budget repair café allotment "
+    "tram solar insulation participatory living lab district council volunteers"
+).split()
 #: Filler words (two or three syllables), so that a topic word matches a realistic share of the stories.
 SYLLABLES = "ka lo mi ra ten vo shu pel dra nik sol ve bar tu gem far lin os quo ze".split()
-VOCABULARY = [a + b for a in SYLLABLES for b in SYLLABLES] + [a + b + c for a in SYLLABLES[:6] for b in SYLLABLES for c in SYLLABLES[:8]]
+VOCABULARY = [a + b for a in SYLLABLES for b in SYLLABLES] + [
+    a + b + c for a in SYLLABLES[:6] for b in SYLLABLES for c in SYLLABLES[:8]
+]
 #: Share of the stories written in English; the other nine languages share the rest equally. The story index
 #: measured is the English one, so at 20,000 stories it lists 10,000.
 ENGLISH_SHARE = 0.5
@@ -79,7 +103,8 @@ class StorySite:
         types = [value for value, _label in OrganisationType.choices]
         source_organisations = [
             Organisation.objects.get_or_create(
-                name=f"Organisation {number}", locale=home.locale,
+                name=f"Organisation {number}",
+                locale=home.locale,
                 defaults={"organisation_type": types[number % len(types)]},
             )[0]
             for number in range(20)
@@ -122,15 +147,14 @@ class StorySite:
         clear_facet_cache()  # bulk inserts send no signals
         analyze()
 
-
     def _bulk_stories(self, code, count):
         rng = self.rng
         index = Page.objects.get(pk=self.indexes[code].pk)  # fresh path and numchild
         locale = self.locales[code]
         content_type = ContentType.objects.get_for_model(StoryPage)
         last = index.get_last_child()
-        step = Page._str2int(last.path[-Page.steplen:]) if last else 0
-        base = datetime.datetime(2014, 1, 1, tzinfo=datetime.timezone.utc)
+        step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+        base = datetime.datetime(2014, 1, 1, tzinfo=datetime.UTC)
         pages = []
         for offset in range(1, count + 1):
             number = step + offset
@@ -140,10 +164,20 @@ class StorySite:
             published = base + datetime.timedelta(minutes=rng.randrange(0, 60 * 24 * 365 * 12))
             pages.append(
                 Page(
-                    title=title, draft_title=title, slug=slug, content_type=content_type, locale=locale,
-                    path=Page._get_path(index.path, index.depth + 1, number), depth=index.depth + 1,
-                    numchild=0, url_path=f"{index.url_path}{slug}/", translation_key=uuid.uuid4(), live=True,
-                    has_unpublished_changes=False, first_published_at=published, last_published_at=published,
+                    title=title,
+                    draft_title=title,
+                    slug=slug,
+                    content_type=content_type,
+                    locale=locale,
+                    path=Page._get_path(index.path, index.depth + 1, number),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    url_path=f"{index.url_path}{slug}/",
+                    translation_key=uuid.uuid4(),
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=published,
+                    last_published_at=published,
                     latest_revision_created_at=published,
                 )
             )
@@ -155,7 +189,7 @@ class StorySite:
             start = rng.randrange(2008, 2025)
             topics = page.title.split()[0].lower(), page.title.split()[2], rng.choice(WORDS)
 
-            def text(count):
+            def text(count, topics=topics):
                 return " ".join(rng.choices(VOCABULARY, k=count) + [rng.choice(topics)])
 
             story = StoryPage(
@@ -203,11 +237,17 @@ def consultation_page(slug="bench-consultation", **fields):
     if page is None:
         now = timezone.now().replace(microsecond=0)
         page = ConsultationPage(
-            title="Research agenda consultation", slug=slug, intro="<p>Tell us what the agenda should say.</p>",
-            agenda=consultation_agenda(), questions=consultation_questions(),
-            opens_at=now - datetime.timedelta(days=30), closes_at=now + datetime.timedelta(days=30),
-            privacy_notice="<p>Processed for this consultation only.</p>", thank_you_text="<p>Thank you.</p>",
-            results_visibility="live", **fields,
+            title="Research agenda consultation",
+            slug=slug,
+            intro="<p>Tell us what the agenda should say.</p>",
+            agenda=consultation_agenda(),
+            questions=consultation_questions(),
+            opens_at=now - datetime.timedelta(days=30),
+            closes_at=now + datetime.timedelta(days=30),
+            privacy_notice="<p>Processed for this consultation only.</p>",
+            thank_you_text="<p>Thank you.</p>",
+            results_visibility="live",
+            **fields,
         )
         home_page().add_child(instance=page)
         page.save_revision().publish()
@@ -225,11 +265,19 @@ def add_responses(page, count, batch=5000):
     for start in range(0, count, batch):
         responses = [
             ConsultationResponse(
-                consultation_key=page.translation_key, page=page, locale_id=page.locale_id, token=uuid.uuid4(),
-                submitted_at=now - datetime.timedelta(seconds=rng.randrange(0, 30 * 86400)), confirmed=True,
-                confirmed_at=now, respondent_type=rng.choice(types), country=rng.choice(COUNTRIES),
-                city=rng.choice(CITIES), consent=rng.choice(["public", "anonymous", "private"]),
-                name=f"Respondent {start + number}", email=f"r{start + number}@example.org",
+                consultation_key=page.translation_key,
+                page=page,
+                locale_id=page.locale_id,
+                token=uuid.uuid4(),
+                submitted_at=now - datetime.timedelta(seconds=rng.randrange(0, 30 * 86400)),
+                confirmed=True,
+                confirmed_at=now,
+                respondent_type=rng.choice(types),
+                country=rng.choice(COUNTRIES),
+                city=rng.choice(CITIES),
+                consent=rng.choice(["public", "anonymous", "private"]),
+                name=f"Respondent {start + number}",
+                email=f"r{start + number}@example.org",
             )
             for number in range(min(batch, count - start))
         ]
@@ -268,7 +316,7 @@ def _answers(rng, response, question):
     return []
 
 
-def ConsultationAnswerFor(response, question, **fields):  # noqa: N802 (a constructor)
+def ConsultationAnswerFor(response, question, **fields):
     from seismic_wagtail.consultations.models import ConsultationAnswer
 
     return ConsultationAnswer.for_response(response, question, **fields)

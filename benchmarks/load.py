@@ -34,9 +34,22 @@ class Gunicorn:
         self.port = free_port()
         self.database_url = database_url
         self.args = [
-            sys.executable, "-m", "gunicorn", "benchmarks.wsgi:application",
-            "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--threads", str(threads),
-            "--worker-class", "gthread", "--log-level", "warning", "--keep-alive", "30",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "benchmarks.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread",
+            "--log-level",
+            "warning",
+            "--keep-alive",
+            "30",
         ]
 
     def __enter__(self):
@@ -127,10 +140,20 @@ def run_load(port, path, make_body, clients=20, requests_per_client=25, csrf=Fal
 def consultation_body():
     """A valid submission for the test factory's questions (see ``tests.factories.consultations.consultation_questions``)."""
     return {
-        "q_q-rating": "4", "q_q-single": "city", "q_q-multiple": ["citizens", "researchers"],
-        "q_q-ranking_0": "energy", "q_q-ranking_1": "housing", "q_q-text": "More trees along the river.",
-        "respondent_type": "citizen", "country": "SE", "city": "Malmö", "name": "Ada", "email": "ada@example.org",
-        "consent": "anonymous", "privacy": "on", "submission_token": str(uuid.uuid4()),
+        "q_q-rating": "4",
+        "q_q-single": "city",
+        "q_q-multiple": ["citizens", "researchers"],
+        "q_q-ranking_0": "energy",
+        "q_q-ranking_1": "housing",
+        "q_q-text": "More trees along the river.",
+        "respondent_type": "citizen",
+        "country": "SE",
+        "city": "Malmö",
+        "name": "Ada",
+        "email": "ada@example.org",
+        "consent": "anonymous",
+        "privacy": "on",
+        "submission_token": str(uuid.uuid4()),
     }
 
 

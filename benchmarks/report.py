@@ -4,8 +4,20 @@ import datetime
 
 from .machine import describe
 
-COLUMNS = ["benchmark", "database", "size", "queries", "median_ms", "rate", "lost", "errors", "memory_mb", "ratio",
-           "target", "met"]
+COLUMNS = [
+    "benchmark",
+    "database",
+    "size",
+    "queries",
+    "median_ms",
+    "rate",
+    "lost",
+    "errors",
+    "memory_mb",
+    "ratio",
+    "target",
+    "met",
+]
 HEADINGS = {
     "benchmark": "Benchmark",
     "database": "Database",

@@ -89,7 +89,10 @@ def main():
             print(f"Benchmarks on {name}...", file=sys.stderr)
             output = subprocess.run(
                 [sys.executable, "-m", "benchmarks.run", "--part", name],
-                cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True,
+                cwd=ROOT,
+                check=True,
+                stdout=subprocess.PIPE,
+                text=True,
             ).stdout
             parts.append(json.loads(output.strip().splitlines()[-1]))
         elapsed = time.perf_counter() - started

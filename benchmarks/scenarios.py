@@ -4,8 +4,8 @@ Sizes are module constants; ``BENCH_QUICK=1`` shrinks them for a smoke run of th
 """
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .measure import measure_get, measure_stream
 
@@ -206,8 +206,9 @@ def submissions(database):
         before = count()
         connections.close_all()
         with load.Gunicorn(DATABASES[database], workers=workers, threads=threads) as server:
-            outcome = load.run_load(server.port, path, body, clients=CLIENTS,
-                                    requests_per_client=REQUESTS_PER_CLIENT, csrf=True)
+            outcome = load.run_load(
+                server.port, path, body, clients=CLIENTS, requests_per_client=REQUESTS_PER_CLIENT, csrf=True
+            )
         outcome["stored"] = count() - before
         outcome["lost"] = outcome["ok"] - outcome["stored"]
         results[name] = outcome
@@ -228,7 +229,9 @@ def submissions(database):
                 "lost": outcome["lost"],
                 "errors": outcome["server_errors"],
                 "target": "-" if is_floor else "0 lost, 0 errors, ≥ 0.7x",
-                "met": None if is_floor else (
+                "met": None
+                if is_floor
+                else (
                     outcome["lost"] == 0 and outcome["server_errors"] == 0 and outcome["other"] == 0 and ratio >= 0.7
                 ),
                 "note": f"{title}: {outcome['ok']} of {outcome['requests']} POSTs succeeded in "

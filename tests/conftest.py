@@ -7,7 +7,9 @@ from wagtail.models import Locale, Site
 # Property-based tests: few examples while developing, many in CI (CI=true), or HYPOTHESIS_PROFILE=name.
 hypothesis_settings.register_profile("dev", max_examples=20)
 hypothesis_settings.register_profile("ci", max_examples=100, print_blob=True)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev"))
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 
 @pytest.fixture

@@ -8,3 +8,6 @@ class MinimalSubmission(models.Model):
     email = models.EmailField()
     answer = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.name

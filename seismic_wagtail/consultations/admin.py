@@ -62,9 +62,7 @@ class ConsultationResponseFilterSet(WagtailFilterSet):
     consultation = django_filters.ChoiceFilter(
         label=_("Consultation"), field_name="consultation_key", choices=consultation_choices, empty_label=_("All")
     )
-    locale = django_filters.ModelChoiceFilter(
-        label=_("Language"), queryset=Locale.objects.all(), empty_label=_("All")
-    )
+    locale = django_filters.ModelChoiceFilter(label=_("Language"), queryset=Locale.objects.all(), empty_label=_("All"))
     country = django_filters.ChoiceFilter(label=_("Country"), choices=lambda: list(countries), empty_label=_("All"))
     respondent_type = django_filters.ChoiceFilter(
         label=_("Respondent type"), choices=RespondentType.choices, empty_label=_("All")
@@ -80,8 +78,16 @@ class ConsultationResponseFilterSet(WagtailFilterSet):
 class ConsultationResponseIndexView(IndexView):
     """The response listing and its CSV/XLSX export."""
 
-    public_columns = ["__str__", "submitted_at", "page__title", "locale", "country", "respondent_type", "consent",
-                      "confirmed"]
+    public_columns = [
+        "__str__",
+        "submitted_at",
+        "page__title",
+        "locale",
+        "country",
+        "respondent_type",
+        "consent",
+        "confirmed",
+    ]
     personal_columns = ["name", "email", "organisation_name"]
     export_public_fields = [
         "pk",

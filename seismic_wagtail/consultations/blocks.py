@@ -49,7 +49,7 @@ class AgendaSectionBlock(blocks.StructBlock):
 class ChoiceItemBlock(blocks.StructBlock):
     key = KeyBlock(
         label=_("key"),
-        help_text=_("Stored with each answer and the same in every language, e.g. \"more-funding\"."),
+        help_text=_('Stored with each answer and the same in every language, e.g. "more-funding".'),
     )
     label = blocks.CharBlock(label=_("label"), max_length=255)
 

@@ -48,15 +48,14 @@ def create_demo(context):
         title=data.CLOSED_TITLE,
         intro=data.CLOSED_INTRO,
         themes=themes,
-        opens_at=datetime.datetime(2015, 3, 2, 9, 0, tzinfo=datetime.timezone.utc),
-        closes_at=datetime.datetime(2015, 6, 30, 22, 0, tzinfo=datetime.timezone.utc),
+        opens_at=datetime.datetime(2015, 3, 2, 9, 0, tzinfo=datetime.UTC),
+        closes_at=datetime.datetime(2015, 6, 30, 22, 0, tzinfo=datetime.UTC),
         results_visibility="after_closing",
         strings={code: {**data.TRANSLATIONS[code], **data.CLOSED_TRANSLATIONS[code]} for code in data.TRANSLATIONS},
     )
     context.registry["consultations"] = {"open": open_page, "closed": closed_page}
     _generate_responses(context, open_page, OPEN_RESPONSES, seed=2016)
     _generate_responses(context, closed_page, CLOSED_RESPONSES, seed=2015)
-
 
 
 def _consultation(context, *, slug, title, intro, themes, strings, **fields):
@@ -125,18 +124,32 @@ def _questions():
     return ratings + [
         {
             "type": "single_choice",
-            "value": {"question": data.SCALE_QUESTION, "help_text": "", "required": True,
-                      "choices": _choices(data.SCALE_CHOICES)},
+            "value": {
+                "question": data.SCALE_QUESTION,
+                "help_text": "",
+                "required": True,
+                "choices": _choices(data.SCALE_CHOICES),
+            },
         },
         {
             "type": "multiple_choice",
-            "value": {"question": data.ACTORS_QUESTION, "help_text": "", "required": False, "max_choices": 3,
-                      "choices": _choices(data.ACTORS_CHOICES)},
+            "value": {
+                "question": data.ACTORS_QUESTION,
+                "help_text": "",
+                "required": False,
+                "max_choices": 3,
+                "choices": _choices(data.ACTORS_CHOICES),
+            },
         },
         {
             "type": "ranking",
-            "value": {"question": data.METHODS_QUESTION, "help_text": "", "required": False, "positions": 3,
-                      "choices": _choices(data.METHODS_CHOICES)},
+            "value": {
+                "question": data.METHODS_QUESTION,
+                "help_text": "",
+                "required": False,
+                "positions": 3,
+                "choices": _choices(data.METHODS_CHOICES),
+            },
         },
         {
             "type": "text",
@@ -148,7 +161,7 @@ def _questions():
 def _generate_responses(context, page, per_language, seed):
     if ConsultationResponse.objects.filter(consultation_key=page.translation_key).exists():
         return
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (demo data, reproducible by seed)
     versions = {page.locale.language_code: page}
     for code in DEMO_LANGUAGES:
         locale = context.locale(code)

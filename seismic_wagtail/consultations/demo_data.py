@@ -64,8 +64,12 @@ TRANSLATIONS = {
             "två år och delas aldrig. Skriv till arrangörerna för att få ditt svar raderat."
         ),
         THANKS: "Tack! Dina svar går in i den agenda som JPI Urban Europe publicerar nästa år.",
-        SECTION_TEXTS["governance"]: "Nya sätt för städer, medborgare och näringsliv att styra stadens förändring tillsammans.",
-        SECTION_TEXTS["vibrancy"]: "Offentliga rum, kultur och den blandning av människor som håller grannskap levande.",
+        SECTION_TEXTS[
+            "governance"
+        ]: "Nya sätt för städer, medborgare och näringsliv att styra stadens förändring tillsammans.",
+        SECTION_TEXTS[
+            "vibrancy"
+        ]: "Offentliga rum, kultur och den blandning av människor som håller grannskap levande.",
         SECTION_TEXTS["welfare"]: "Arbete, social inkludering och nya sätt att finansiera kommunala tjänster.",
         SECTION_TEXTS["environment"]: "Energi, klimatanpassning och grön infrastruktur i den cirkulära staden.",
         SECTION_TEXTS["connectivity"]: "Mobilitet, digital tillgång och kopplingarna mellan stadsdelar och människor.",
@@ -101,7 +105,9 @@ TRANSLATIONS = {
             "saklanır ve asla paylaşılmaz. Yanıtınızın silinmesi için düzenleyicilere yazın."
         ),
         THANKS: "Teşekkürler! Yanıtlarınız JPI Urban Europe'un gelecek yıl yayımlayacağı gündeme girecek.",
-        SECTION_TEXTS["governance"]: "Şehirlerin, vatandaşların ve iş dünyasının kentsel değişimi birlikte yönlendirmesinin yeni yolları.",
+        SECTION_TEXTS[
+            "governance"
+        ]: "Şehirlerin, vatandaşların ve iş dünyasının kentsel değişimi birlikte yönlendirmesinin yeni yolları.",
         SECTION_TEXTS["vibrancy"]: "Kamusal alan, kültür ve mahalleleri canlı tutan insan çeşitliliği.",
         SECTION_TEXTS["welfare"]: "İstihdam, sosyal içerme ve kentsel hizmetleri finanse etmenin yeni yolları.",
         SECTION_TEXTS["environment"]: "Döngüsel şehirde enerji, iklime uyum ve yeşil altyapı.",
@@ -139,11 +145,17 @@ TRANSLATIONS = {
             "Veranstaltern, um Ihre Antwort löschen zu lassen."
         ),
         THANKS: "Vielen Dank! Ihre Antworten fließen in die Agenda ein, die JPI Urban Europe nächstes Jahr veröffentlicht.",
-        SECTION_TEXTS["governance"]: "Neue Wege, wie Städte, Bürger und Wirtschaft den Wandel der Stadt gemeinsam steuern.",
-        SECTION_TEXTS["vibrancy"]: "Öffentlicher Raum, Kultur und die Mischung von Menschen, die Quartiere lebendig hält.",
+        SECTION_TEXTS[
+            "governance"
+        ]: "Neue Wege, wie Städte, Bürger und Wirtschaft den Wandel der Stadt gemeinsam steuern.",
+        SECTION_TEXTS[
+            "vibrancy"
+        ]: "Öffentlicher Raum, Kultur und die Mischung von Menschen, die Quartiere lebendig hält.",
         SECTION_TEXTS["welfare"]: "Arbeit, soziale Inklusion und neue Wege, städtische Dienste zu finanzieren.",
         SECTION_TEXTS["environment"]: "Energie, Klimaanpassung und grüne Infrastruktur in der Kreislaufstadt.",
-        SECTION_TEXTS["connectivity"]: "Mobilität, digitaler Zugang und die Verbindungen zwischen Quartieren und Menschen.",
+        SECTION_TEXTS[
+            "connectivity"
+        ]: "Mobilität, digitaler Zugang und die Verbindungen zwischen Quartieren und Menschen.",
         RATING_QUESTION: "Wie hoch sollte dies bei der Forschungsförderung priorisiert werden?",
         LOW: "Niedrige Priorität",
         HIGH: "Hohe Priorität",
@@ -248,5 +260,13 @@ NAMES = {
     "tr": ["Ayşe Yılmaz", "Mehmet Demir", "Zeynep Kaya"],
     "de": ["Julia Schneider", "Lukas Weber", "Anna Gruber"],
 }
-ORGANISATIONS = ["Eurocities", "Cittalia", "IQ Samhällsbyggnad AB", "Humboldt-Universität zu Berlin",
-                 "Istanbul Teknik Universitesi", "Stadt Wien", "Malmö stad", "Urban Transition Network"]
+ORGANISATIONS = [
+    "Eurocities",
+    "Cittalia",
+    "IQ Samhällsbyggnad AB",
+    "Humboldt-Universität zu Berlin",
+    "Istanbul Teknik Universitesi",
+    "Stadt Wien",
+    "Malmö stad",
+    "Urban Transition Network",
+]

@@ -110,9 +110,7 @@ class ConsultationForm(HoneypotFormMixin, forms.Form):
         else:
             self.fields["email"].help_text = _("Optional. Only the organisers see it.")
         if self.page is not None and self.page.privacy_notice:
-            self.fields["privacy"] = forms.BooleanField(
-                label=_("I have read the privacy notice."), required=True
-            )
+            self.fields["privacy"] = forms.BooleanField(label=_("I have read the privacy notice."), required=True)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
@@ -152,9 +150,7 @@ def question_field(question):
             elif value == RATING_VALUES[-1] and question.high_label:
                 label = f"{value} ({question.high_label})"
             choices.append((value, label))
-        return forms.TypedChoiceField(
-            choices=choices, coerce=int, empty_value=None, widget=forms.RadioSelect, **common
-        )
+        return forms.TypedChoiceField(choices=choices, coerce=int, empty_value=None, widget=forms.RadioSelect, **common)
     if question.kind == SINGLE:
         return forms.ChoiceField(choices=question.choices, widget=forms.RadioSelect, **common)
     if question.kind == MULTIPLE:
@@ -164,9 +160,7 @@ def question_field(question):
 
             def at_most(value, limit=limit):
                 if len(value) > limit:
-                    raise forms.ValidationError(
-                        _("Choose at most %(limit)s.") % {"limit": limit}, code="max_choices"
-                    )
+                    raise forms.ValidationError(_("Choose at most %(limit)s.") % {"limit": limit}, code="max_choices")
 
             validators.append(at_most)
         return forms.MultipleChoiceField(

@@ -23,10 +23,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.pages import SeismicPageMixin
 
 from .blocks import AgendaBlock, QuestionsBlock
-from seismic_wagtail.core.conf import get_setting
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT, get_questions
 
 
@@ -436,8 +436,7 @@ class ConsultationResponse(models.Model):
         """The answers keyed by question id: a number (rating), a key (single choice), a list of keys
         (multiple choice; ranking, in rank order) or a text. Uses prefetched ``answer_rows`` when there."""
         rows = [
-            (row.question_id, row.kind, row.choice, row.number, row.text, row.pk or 0)
-            for row in self.answer_rows.all()
+            (row.question_id, row.kind, row.choice, row.number, row.text, row.pk or 0) for row in self.answer_rows.all()
         ]
         return build_answers(rows)
 

@@ -12,13 +12,16 @@ from django.db.models import Q
 from django.utils import timezone
 
 from seismic_wagtail.core.conf import get_setting
+
 from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse, PublicationConsent
 from .questions import TEXT
 
 
 def responses_of(email):
-    return ConsultationResponse.objects.filter(email__iexact=email.strip()) if email and email.strip() else (
-        ConsultationResponse.objects.none()
+    return (
+        ConsultationResponse.objects.filter(email__iexact=email.strip())
+        if email and email.strip()
+        else (ConsultationResponse.objects.none())
     )
 
 
@@ -57,8 +60,8 @@ def purge_responses(now=None, dry_run=False):
     confirmation link has expired. Returns ``{"retention": n, "unconfirmed": m}``."""
     now = now or timezone.now()
     retention = {}
-    for key, days in (
-        ConsultationPage.objects.filter(retention_days__isnull=False).values_list("translation_key", "retention_days")
+    for key, days in ConsultationPage.objects.filter(retention_days__isnull=False).values_list(
+        "translation_key", "retention_days"
     ):
         retention[key] = min(days, retention.get(key, days))  # the strictest period of any language version
     condition = Q(pk__in=[])

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from seismic_wagtail.core.conf import get_setting
+
 from .questions import MULTIPLE, RANKING, RATING, RATING_VALUES, SINGLE, TEXT
 
 #: The breakdown dimensions: (name, field of ConsultationResponse, heading).
@@ -142,9 +143,7 @@ def compute_results(page, *, public=False):
     for row in (
         ConsultationAnswer.objects.filter(consultation_key=key)
         .order_by()
-        .values_list(
-            "question_id", "choice", "number", "first", "locale_id", "country", "respondent_type", "confirmed"
-        )
+        .values_list("question_id", "choice", "number", "first", "locale_id", "country", "respondent_type", "confirmed")
         .annotate(n=Count("pk"))
     ):
         question_id, choice, number, first, locale_id, country, respondent_type, confirmed, n = row
@@ -226,7 +225,9 @@ def _summarise(question, counts):
         per_key = defaultdict(int)
         for (choice, _number), n in counts.items():
             per_key[choice] += n
-        bars = [Bar(key=key, label=label, value=per_key[key], display=str(per_key[key])) for key, label in question.choices]
+        bars = [
+            Bar(key=key, label=label, value=per_key[key], display=str(per_key[key])) for key, label in question.choices
+        ]
         return _bars(bars), None
     if question.kind == RANKING:
         # Points: a first place earns as many points as there are places, the last place one point.
@@ -235,6 +236,8 @@ def _summarise(question, counts):
         for (choice, number), n in counts.items():
             if number is not None and 1 <= number <= places:
                 points[choice] += (places - number + 1) * n
-        bars = [Bar(key=key, label=label, value=points[key], display=str(points[key])) for key, label in question.choices]
+        bars = [
+            Bar(key=key, label=label, value=points[key], display=str(points[key])) for key, label in question.choices
+        ]
         return _bars(bars), None
     return [], None

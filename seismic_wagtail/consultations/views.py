@@ -11,9 +11,9 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
 
-from seismic_wagtail.core.conf import get_setting
 from .models import ConsultationStatus
 
 
@@ -25,9 +25,7 @@ def _render(page, request, template, status=200, **extra):
 
 def closed_message(page):
     if page.status == ConsultationStatus.UPCOMING:
-        return _("This consultation is not open yet. You can respond from %(date)s.") % {
-            "date": _format(page.opens_at)
-        }
+        return _("This consultation is not open yet. You can respond from %(date)s.") % {"date": _format(page.opens_at)}
     return _("This consultation closed on %(date)s. Responses are no longer accepted.") % {
         "date": _format(page.closes_at)
     }

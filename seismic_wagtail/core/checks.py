@@ -119,7 +119,7 @@ def check_base_template(app_configs=None, **kwargs):
         errors.append(
             Warning(
                 f"The base template {name!r} has no block {wanted['title']!r}, so the package's pages cannot set "
-                "their own titles (\"Results | ...\", \"Thank you | ...\").",
+                'their own titles ("Results | ...", "Thank you | ...").',
                 hint="Set SEISMIC_WAGTAIL['TEMPLATE_BLOCKS']['title'] to the block inside <title>, or to None.",
                 id=ID.format("W003"),
             )
@@ -130,11 +130,7 @@ def check_base_template(app_configs=None, **kwargs):
 def _page_types_with_scripts():
     from .pages import SeismicPageMixin
 
-    return [
-        model.__name__
-        for model in apps.get_models()
-        if issubclass(model, SeismicPageMixin) and model.scripts
-    ]
+    return [model.__name__ for model in apps.get_models() if issubclass(model, SeismicPageMixin) and model.scripts]
 
 
 # -- URLs ------------------------------------------------------------------------------------------------------
@@ -163,10 +159,7 @@ def check_shadowed_pages(app_configs=None, **kwargs):
     warnings = []
     try:
         pages = list(
-            Page.objects.live()
-            .type(*models)
-            .select_related("locale")
-            .order_by("depth", "path")[:SHADOW_CHECK_LIMIT]
+            Page.objects.live().type(*models).select_related("locale").order_by("depth", "path")[:SHADOW_CHECK_LIMIT]
         )
         for page in pages:
             parts = page.get_url_parts()
@@ -236,7 +229,7 @@ def check_translation_apps(app_configs=None, **kwargs):
         return [
             Warning(
                 "wagtail.contrib.simple_translation is installed beside wagtail-localize: editors see two "
-                "competing \"Translate\" actions, and only wagtail-localize keeps translations in sync.",
+                'competing "Translate" actions, and only wagtail-localize keeps translations in sync.',
                 hint="Remove 'wagtail.contrib.simple_translation' from INSTALLED_APPS (pages it translated stay "
                 "translations).",
                 id=ID.format("W006"),
@@ -285,8 +278,7 @@ def check_locale_middleware(app_configs=None, **kwargs):
             Warning(
                 "LocaleMiddleware is not in MIDDLEWARE: visitors get every page in the default language's "
                 "interface, and URLs with a language prefix do not switch the language.",
-                hint=f"Add {LOCALE_MIDDLEWARE!r} to MIDDLEWARE after SessionMiddleware and before "
-                "CommonMiddleware.",
+                hint=f"Add {LOCALE_MIDDLEWARE!r} to MIDDLEWARE after SessionMiddleware and before CommonMiddleware.",
                 id=ID.format("W008"),
             )
         ]
@@ -311,9 +303,7 @@ PER_PROCESS_CACHES = (
 def check_rate_limit_cache(app_configs=None, **kwargs):
     """W010: the rate limits count in a cache shared by every worker."""
     limits = {
-        key: get_setting(key)
-        for key in ("CONSULTATION_RATE_LIMIT", "JOIN_REQUEST_RATE_LIMIT")
-        if get_setting(key)
+        key: get_setting(key) for key in ("CONSULTATION_RATE_LIMIT", "JOIN_REQUEST_RATE_LIMIT") if get_setting(key)
     }
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     if not limits or backend not in PER_PROCESS_CACHES:

@@ -106,7 +106,9 @@ def reachable_slug(parent, slug, exclude=None):
     candidate, number = slug, 1
     while True:
         taken = siblings.filter(slug=candidate).exists()
-        if not taken and (parent_path is None or is_reachable(f"{parent_path[2]}{candidate}/", parent.locale.language_code)):
+        if not taken and (
+            parent_path is None or is_reachable(f"{parent_path[2]}{candidate}/", parent.locale.language_code)
+        ):
             return candidate
         number += 1
         candidate = f"{slug}-{number}"
@@ -166,7 +168,10 @@ def no_automatic_redirects():
     )
     from wagtail.signals import page_slug_changed, post_page_move
 
-    pairs = [(page_slug_changed, autocreate_redirects_on_slug_change), (post_page_move, autocreate_redirects_on_page_move)]
+    pairs = [
+        (page_slug_changed, autocreate_redirects_on_slug_change),
+        (post_page_move, autocreate_redirects_on_page_move),
+    ]
     disconnected = [(signal, receiver) for signal, receiver in pairs if signal.disconnect(receiver)]
 
     def reconnect():

@@ -6,10 +6,10 @@ Both are translatable with wagtail-localize. Language-independent fields (slugs,
 websites, logos) are synchronised across translations; the human text is offered for translation.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string

@@ -47,19 +47,19 @@ def get_template_blocks():
 
 def bridge_source(base_template, blocks):
     """The source of the bridge template between ``page.html`` and the site's ``base_template``."""
-    parts = ['{%% extends "%s" %%}{%% load seismic_tags %%}' % base_template.replace('"', '\\"')]
+
+    def block(name, body):
+        return "{% block " + name + " %}" + body + "{% endblock %}"
+
+    parts = ['{% extends "' + base_template.replace('"', '\\"') + '" %}{% load seismic_tags %}']
     if blocks.get("title"):
-        parts.append(
-            "{%% block %s %%}{%% with seismic_site_title=block.super %%}{%% block seismic_title %%}"
-            "{{ seismic_site_title }}{%% endblock %%}{%% endwith %%}{%% endblock %%}" % blocks["title"]
-        )
+        site_title = "{% with seismic_site_title=block.super %}" + block("seismic_title", "{{ seismic_site_title }}")
+        parts.append(block(blocks["title"], site_title + "{% endwith %}"))
     if blocks.get("head"):
-        parts.append("{%% block %s %%}{{ block.super }}{%% seismic_head %%}{%% endblock %%}" % blocks["head"])
-    parts.append("{%% block %s %%}{%% block seismic_main %%}{%% endblock %%}{%% endblock %%}" % blocks["content"])
+        parts.append(block(blocks["head"], "{{ block.super }}{% seismic_head %}"))
+    parts.append(block(blocks["content"], block("seismic_main", "")))
     if blocks.get("scripts"):
-        parts.append(
-            "{%% block %s %%}{{ block.super }}{%% seismic_scripts %%}{%% endblock %%}" % blocks["scripts"]
-        )
+        parts.append(block(blocks["scripts"], "{{ block.super }}{% seismic_scripts %}"))
     return "\n".join(parts)
 
 

@@ -69,7 +69,14 @@ def field_rows(model):
     rows = []
     for translatable_field in get_translatable_fields(model):
         if isinstance(translatable_field, SynchronizedField):
-            rows.append(FieldRow(translatable_field.field_name, SYNCHRONISED, translatable_field.overridable, _note(model, translatable_field)))
+            rows.append(
+                FieldRow(
+                    translatable_field.field_name,
+                    SYNCHRONISED,
+                    translatable_field.overridable,
+                    _note(model, translatable_field),
+                )
+            )
         else:
             rows.append(FieldRow(translatable_field.field_name, TRANSLATED, False, _note(model, translatable_field)))
     return rows

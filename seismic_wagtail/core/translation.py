@@ -11,7 +11,15 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 
 @transaction.atomic
-def translate(instance, locale, strings=None, *, publish=True, translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, tool_name=""):
+def translate(
+    instance,
+    locale,
+    strings=None,
+    *,
+    publish=True,
+    translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    tool_name="",
+):
     """Create or update the ``locale`` translation of ``instance`` and return it.
 
     ``strings`` maps source text to its translation; any source string not in it keeps the source text

@@ -181,7 +181,14 @@ def get_status_rows(pages, locales):
     existing = {
         (page.translation_key, page.locale_id): page
         for page in Page.objects.filter(translation_key__in=keys).only(
-            "id", "title", "translation_key", "locale_id", "live", "alias_of_id", "last_published_at", "has_unpublished_changes"
+            "id",
+            "title",
+            "translation_key",
+            "locale_id",
+            "live",
+            "alias_of_id",
+            "last_published_at",
+            "has_unpublished_changes",
         )
     }
     sources = {

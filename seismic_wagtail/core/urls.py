@@ -31,7 +31,7 @@ FILE_ROUTE_URL_NAME = "seismic_file_route"
 
 urlpatterns = [
     re_path(
-        r"^(?P<path>(?:[\w\-]+/)+(?:%s))$" % "|".join(re.escape(name) for name in FILE_ROUTES),
+        r"^(?P<path>(?:[\w\-]+/)+(?:" + "|".join(re.escape(name) for name in FILE_ROUTES) + "))$",
         wagtail_views.serve,
         name=FILE_ROUTE_URL_NAME,
     ),

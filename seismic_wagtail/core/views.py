@@ -26,7 +26,10 @@ PERMISSION = "wagtail_localize.submit_translation"
 
 def _page_type_choices():
     return sorted(
-        ((model._meta.label_lower, capfirst(model._meta.verbose_name)) for model in translation_status.report_page_models()),
+        (
+            (model._meta.label_lower, capfirst(model._meta.verbose_name))
+            for model in translation_status.report_page_models()
+        ),
         key=lambda choice: str(choice[1]),
     )
 

@@ -38,7 +38,11 @@ class TranslationStatusMenuItem(MenuItem):
 @hooks.register(SEISMIC_MENU_HOOK)
 def register_translation_status_menu_item():
     return TranslationStatusMenuItem(
-        _("Translation status"), reverse("seismic_translation_status"), name="seismic-translation-status", icon_name="site", order=900
+        _("Translation status"),
+        reverse("seismic_translation_status"),
+        name="seismic-translation-status",
+        icon_name="site",
+        order=900,
     )
 
 

@@ -41,8 +41,6 @@ class NetworkBodyBlock(blocks.StreamBlock):
         icon="title",
         template="seismic_wagtail/networks/blocks/heading_block.html",
     )
-    paragraph = blocks.RichTextBlock(
-        label=_("paragraph"), features=["bold", "italic", "link", "ol", "ul", "h3", "h4"]
-    )
+    paragraph = blocks.RichTextBlock(label=_("paragraph"), features=["bold", "italic", "link", "ol", "ul", "h3", "h4"])
     image = ImageBlock(label=_("image"))
     quote = QuoteBlock(label=_("quote"))

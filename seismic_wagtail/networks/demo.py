@@ -132,7 +132,6 @@ def create_network(context, index, data):
     return network
 
 
-
 def create_demo(context):
     """Create (or find) the network index, the ten networks, their members and events, and translations."""
     index = create_index(context)

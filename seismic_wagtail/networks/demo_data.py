@@ -104,8 +104,16 @@ NETWORKS = [
         "members": [
             {
                 "person_name": "Pieter Janssens",
-                "role": {"en": "Coordinator, city lab", "nl": "Coördinator, stadslabo", "fr": "Coordinateur, laboratoire urbain"},
-                "project_title": {"en": "Energy cooperative Genk", "nl": "Energiecoöperatie Genk", "fr": "Coopérative d'énergie de Genk"},
+                "role": {
+                    "en": "Coordinator, city lab",
+                    "nl": "Coördinator, stadslabo",
+                    "fr": "Coordinateur, laboratoire urbain",
+                },
+                "project_title": {
+                    "en": "Energy cooperative Genk",
+                    "nl": "Energiecoöperatie Genk",
+                    "fr": "Coopérative d'énergie de Genk",
+                },
                 "project_description": {
                     "en": "Residents of a former mining district own the solar panels on their school roofs.",
                     "nl": "Bewoners van een voormalige mijnwijk zijn eigenaar van de zonnepanelen op hun schooldaken.",
@@ -116,7 +124,11 @@ NETWORKS = [
             {
                 "person_name": "Amélie Dubois",
                 "role": {"en": "Community worker", "nl": "Opbouwwerker", "fr": "Travailleuse communautaire"},
-                "project_title": {"en": "Temporary use of empty shops", "nl": "Tijdelijk gebruik van lege winkels", "fr": "Occupation temporaire de commerces vides"},
+                "project_title": {
+                    "en": "Temporary use of empty shops",
+                    "nl": "Tijdelijk gebruik van lege winkels",
+                    "fr": "Occupation temporaire de commerces vides",
+                },
                 "project_description": {
                     "en": "Empty shop units in Liège host young makers until a tenant is found.",
                     "nl": "Leegstaande winkelpanden in Luik bieden jonge makers onderdak tot er een huurder is.",
@@ -127,7 +139,11 @@ NETWORKS = [
             {
                 "person_name": "Youssef El Amrani",
                 "role": {"en": "Youth worker", "nl": "Jeugdwerker", "fr": "Animateur jeunesse"},
-                "project_title": {"en": "Play streets Molenbeek", "nl": "Speelstraten Molenbeek", "fr": "Rues réservées au jeu à Molenbeek"},
+                "project_title": {
+                    "en": "Play streets Molenbeek",
+                    "nl": "Speelstraten Molenbeek",
+                    "fr": "Rues réservées au jeu à Molenbeek",
+                },
                 "project_description": {
                     "en": "Children and parents plan car-free play streets for the summer holidays.",
                     "nl": "Kinderen en ouders plannen autovrije speelstraten voor de zomervakantie.",
@@ -143,7 +159,11 @@ NETWORKS = [
                 "days": -60,
                 "start": "09:30",
                 "hours": 7,
-                "title": {"en": "Network day in Antwerp", "nl": "Netwerkdag in Antwerpen", "fr": "Journée du réseau à Anvers"},
+                "title": {
+                    "en": "Network day in Antwerp",
+                    "nl": "Netwerkdag in Antwerpen",
+                    "fr": "Journée du réseau à Anvers",
+                },
                 "venue": {"en": "De Singel", "nl": "De Singel", "fr": "De Singel"},
                 "address": "Desguinlei 25\n2018 Antwerpen",
                 "description": {
@@ -158,7 +178,11 @@ NETWORKS = [
                 "start": "12:30",
                 "hours": 1,
                 "online": "https://meet.seismic.example.org/belgium-energy",
-                "title": {"en": "Webinar: energy communities", "nl": "Webinar: energiegemeenschappen", "fr": "Webinaire : communautés d'énergie"},
+                "title": {
+                    "en": "Webinar: energy communities",
+                    "nl": "Webinar: energiegemeenschappen",
+                    "fr": "Webinaire : communautés d'énergie",
+                },
                 "venue": {},
                 "address": "",
                 "description": {
@@ -224,7 +248,10 @@ NETWORKS = [
                 "start": "16:00",
                 "hours": 3,
                 "title": {"en": "Network meeting in Prague", "cs": "Setkání sítě v Praze"},
-                "venue": {"en": "Faculty of Science, Charles University", "cs": "Přírodovědecká fakulta Univerzity Karlovy"},
+                "venue": {
+                    "en": "Faculty of Science, Charles University",
+                    "cs": "Přírodovědecká fakulta Univerzity Karlovy",
+                },
                 "address": "Albertov 6\n128 00 Praha 2",
                 "description": {
                     "en": "Members discuss how research can support civic initiatives.",
@@ -236,7 +263,10 @@ NETWORKS = [
                 "days": 55,
                 "start": "10:00",
                 "hours": 5,
-                "title": {"en": "Workshop on participatory budgets in Brno", "cs": "Workshop o participativních rozpočtech v Brně"},
+                "title": {
+                    "en": "Workshop on participatory budgets in Brno",
+                    "cs": "Workshop o participativních rozpočtech v Brně",
+                },
                 "venue": {"en": "Brno Observatory and Planetarium", "cs": "Hvězdárna a planetárium Brno"},
                 "address": "Kraví hora 2\n616 00 Brno",
                 "description": {
@@ -285,7 +315,10 @@ NETWORKS = [
             {
                 "person_name": "Aylin Yıldız",
                 "role": {"en": "Neighbourhood manager", "de": "Quartiersmanagerin"},
-                "project_title": {"en": "Neighbourhood kitchen Duisburg-Marxloh", "de": "Stadtteilküche Duisburg-Marxloh"},
+                "project_title": {
+                    "en": "Neighbourhood kitchen Duisburg-Marxloh",
+                    "de": "Stadtteilküche Duisburg-Marxloh",
+                },
                 "project_description": {
                     "en": "A kitchen where residents of many origins cook and eat together every week.",
                     "de": "Eine Küche, in der Menschen unterschiedlicher Herkunft jede Woche gemeinsam kochen und essen.",
@@ -313,7 +346,10 @@ NETWORKS = [
                 "days": 35,
                 "start": "11:00",
                 "hours": 5,
-                "title": {"en": "Excursion to housing projects in Leipzig", "de": "Exkursion zu Wohnprojekten in Leipzig"},
+                "title": {
+                    "en": "Excursion to housing projects in Leipzig",
+                    "de": "Exkursion zu Wohnprojekten in Leipzig",
+                },
                 "venue": {"en": "Leipzig Central Station, main hall", "de": "Leipzig Hauptbahnhof, Haupthalle"},
                 "address": "Willy-Brandt-Platz 7\n04109 Leipzig",
                 "description": {
@@ -419,7 +455,10 @@ NETWORKS = [
             {
                 "person_name": "Giulia Rossi",
                 "role": {"en": "President, residents' association", "it": "Presidente, comitato di quartiere"},
-                "project_title": {"en": "Collaboration pact for a square in Bologna", "it": "Patto di collaborazione per una piazza a Bologna"},
+                "project_title": {
+                    "en": "Collaboration pact for a square in Bologna",
+                    "it": "Patto di collaborazione per una piazza a Bologna",
+                },
                 "project_description": {
                     "en": "Residents look after a square together with the municipality.",
                     "it": "I residenti curano una piazza insieme al Comune.",
@@ -467,7 +506,10 @@ NETWORKS = [
                 "days": 28,
                 "start": "17:00",
                 "hours": 2,
-                "title": {"en": "Walk through the commons of Bologna", "it": "Passeggiata tra i beni comuni di Bologna"},
+                "title": {
+                    "en": "Walk through the commons of Bologna",
+                    "it": "Passeggiata tra i beni comuni di Bologna",
+                },
                 "venue": {"en": "Piazza Maggiore", "it": "Piazza Maggiore"},
                 "address": "Piazza Maggiore\n40124 Bologna",
                 "description": {
@@ -516,7 +558,10 @@ NETWORKS = [
             {
                 "person_name": "Sara Nilsen",
                 "role": {"en": "Researcher", "nb": "Forsker"},
-                "project_title": {"en": "Co-working for newcomers in Oslo", "nb": "Kontorfellesskap for nyankomne i Oslo"},
+                "project_title": {
+                    "en": "Co-working for newcomers in Oslo",
+                    "nb": "Kontorfellesskap for nyankomne i Oslo",
+                },
                 "project_description": {
                     "en": "Refugees with a business idea share an office with local entrepreneurs.",
                     "nb": "Flyktninger med en forretningsidé deler kontor med lokale gründere.",
@@ -545,7 +590,10 @@ NETWORKS = [
                 "start": "09:00",
                 "hours": 1,
                 "online": "https://meet.seismic.example.org/norway-technology",
-                "title": {"en": "Webinar: inclusive digital services", "nb": "Webinar: inkluderende digitale tjenester"},
+                "title": {
+                    "en": "Webinar: inclusive digital services",
+                    "nb": "Webinar: inkluderende digitale tjenester",
+                },
                 "venue": {},
                 "address": "",
                 "description": {

@@ -38,12 +38,12 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink
 from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
 
 from .blocks import NetworkBodyBlock
-from seismic_wagtail.core.conf import get_setting
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -105,9 +105,7 @@ class NetworkIndexPage(SeismicPageMixin, Page):
             .filter(locale_id=self.locale_id)
             .defer_streamfields()
             .select_related("locale")
-            .annotate(
-                public_member_count=Count("members", filter=Q(members__show_publicly=True), distinct=True)
-            )
+            .annotate(public_member_count=Count("members", filter=Q(members__show_publicly=True), distinct=True))
             .prefetch_related(Prefetch("coordinators", queryset=coordinators))
             .order_by("title")
         )
@@ -245,12 +243,7 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
         return self.members.filter(show_publicly=True).select_related("organisation")
 
     def get_events(self):
-        return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(locale_id=self.locale_id)
-        )
+        return EventPage.objects.child_of(self).live().public().filter(locale_id=self.locale_id)
 
     def get_upcoming_events(self, limit=None):
         """Events that have not ended yet, soonest first."""
@@ -390,7 +383,7 @@ class NetworkMember(TranslatableMixin, Orderable):
     person_name = models.CharField(
         _("person"), max_length=255, blank=True, help_text=_("For a member taking part in their own name.")
     )
-    role = models.CharField(_("role"), max_length=255, blank=True, help_text=_("E.g. \"Project lead\"."))
+    role = models.CharField(_("role"), max_length=255, blank=True, help_text=_('E.g. "Project lead".'))
     project_title = models.CharField(_("project title"), max_length=255, blank=True)
     project_description = models.TextField(_("project description"), blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
@@ -470,13 +463,13 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-                FieldRowPanel([FieldPanel("all_day"), FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices))]),
+                FieldRowPanel(
+                    [FieldPanel("all_day"), FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices))]
+                ),
             ],
             heading=_("When"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("venue"), FieldPanel("address"), FieldPanel("online_url")], heading=_("Where")
-        ),
+        MultiFieldPanel([FieldPanel("venue"), FieldPanel("address"), FieldPanel("online_url")], heading=_("Where")),
         FieldPanel("registration_url"),
         FieldPanel("description"),
     ]
@@ -642,4 +635,3 @@ class NetworkJoinRequest(models.Model):
 
     def __str__(self):
         return _("%(name)s to %(network)s") % {"name": self.name, "network": self.network.title}
-

@@ -27,9 +27,7 @@ def send_join_request_notification(join_request):
 
     with translation.override(settings.LANGUAGE_CODE):
         context = {"join_request": join_request, "network": network, "admin_url": join_request_admin_url(join_request)}
-        subject = " ".join(
-            render_to_string("seismic_wagtail/networks/email/join_request_subject.txt", context).split()
-        )
+        subject = " ".join(render_to_string("seismic_wagtail/networks/email/join_request_subject.txt", context).split())
         body = render_to_string("seismic_wagtail/networks/email/join_request_body.txt", context)
     return send_mail(
         subject,

@@ -45,7 +45,6 @@ def create_demo(context):
     context.registry["stories"] = stories
 
 
-
 def create_story(context, index, data, themes, organisations, networks, stories):
     hero = demo_image(context, data["title"], data["themes"][0], alt=hero_alt(data))
     network = networks.get(data["country"])
@@ -143,7 +142,7 @@ def translation_strings(data, text):
 
 
 def publication_date(value):
-    return datetime.datetime.fromisoformat(value).replace(hour=9, tzinfo=datetime.timezone.utc)
+    return datetime.datetime.fromisoformat(value).replace(hour=9, tzinfo=datetime.UTC)
 
 
 def set_publication_date(story, value):
@@ -166,7 +165,7 @@ def demo_image(context, title, theme_slug, alt="", seed=0):
     draw = ImageDraw.Draw(picture)
     for x in range(width):
         ratio = x / width
-        colour = tuple(int(a + (b - a) * ratio) for a, b in zip(start, end))
+        colour = tuple(int(a + (b - a) * ratio) for a, b in zip(start, end, strict=True))
         draw.line([(x, 0), (x, height)], fill=colour)
     rng = random.Random(f"{title}-{seed}")  # noqa: S311 (decoration, not security)
     for _ in range(7):

@@ -221,8 +221,13 @@ STORIES = [
         "published": "2016-03-14",
         "themes": ["governance"],
         "organisations": [("CUNI", "evaluation")],
-        "transfers": [("participatory-budget-lend", "adapted", "The proposal and cost-check steps were taken over; "
-                       "the vote is online and on paper.")],
+        "transfers": [
+            (
+                "participatory-budget-lend",
+                "adapted",
+                "The proposal and cost-check steps were taken over; the vote is online and on paper.",
+            )
+        ],
         "challenge": "Trust in local government was low and few residents took part in planning consultations.",
         "approach": "Residents submitted proposals, the district office checked feasibility, and everyone over "
         "fifteen could vote online or at the town hall with a plus-and-minus voting method.",
@@ -329,8 +334,7 @@ STORIES = [
         "care of urban commons. A one-page pact fixes who does what, with which tools and insurance.",
         "results": "More than 280 pacts in the first two years, from graffiti removal to running a "
         "neighbourhood library.",
-        "lessons": "The regulation is short and reusable: dozens of Italian towns have adopted it with few "
-        "changes.",
+        "lessons": "The regulation is short and reusable: dozens of Italian towns have adopted it with few changes.",
         "figures": [("280+", "pacts signed"), ("2", "years")],
         "translations": {
             "it": {
@@ -354,8 +358,13 @@ STORIES = [
         "published": "2016-01-19",
         "themes": ["vibrancy", "welfare"],
         "organisations": [("Cittalia", "")],
-        "transfers": [("pacts-of-collaboration-for-urban-commons", "reused", "The regulation text was reused for "
-                       "the houses' governance.")],
+        "transfers": [
+            (
+                "pacts-of-collaboration-for-urban-commons",
+                "reused",
+                "The regulation text was reused for the houses' governance.",
+            )
+        ],
         "challenge": "Former public buildings stood empty while associations had nowhere to meet.",
         "approach": "The city and a foundation renovated eight buildings; each is run by a local association "
         "under a pact of collaboration with the city.",
@@ -394,8 +403,9 @@ STORIES = [
         "published": "2016-04-26",
         "themes": ["connectivity", "environment"],
         "organisations": [("ECWT", "gender analysis")],
-        "transfers": [("mobility-hubs-hamburg", "adapted", "The hub concept was adapted to new housing rather than "
-                       "stations.")],
+        "transfers": [
+            ("mobility-hubs-hamburg", "adapted", "The hub concept was adapted to new housing rather than stations.")
+        ],
         "challenge": "Habits form when people move: new residents who buy a car keep it for years.",
         "approach": "Developers financed hubs in exchange for building fewer parking spaces; new residents "
         "received a year of free membership.",
@@ -424,8 +434,7 @@ STORIES = [
         "published": "2015-03-03",
         "themes": ["connectivity", "welfare"],
         "organisations": [("ECWT", "project lead")],
-        "challenge": "Few girls chose technology subjects at school, and the region's companies lacked skilled "
-        "staff.",
+        "challenge": "Few girls chose technology subjects at school, and the region's companies lacked skilled staff.",
         "approach": "The library provides laptops and space; company volunteers mentor small groups through "
         "game and web projects.",
         "results": "Two hundred girls took part; a third went on to choose a technology subject.",
@@ -444,8 +453,7 @@ STORIES = [
         "published": "2015-12-09",
         "themes": ["welfare"],
         "organisations": [("IQS", "coordination")],
-        "challenge": "Newly arrived families waited months for courses and had few contacts outside official "
-        "services.",
+        "challenge": "Newly arrived families waited months for courses and had few contacts outside official services.",
         "approach": "A civil society organisation trains and matches volunteer mentors with families; the "
         "city's introduction service refers families and follows up.",
         "results": "More than 600 mentor pairs; mentored adults found work on average four months sooner.",
@@ -492,8 +500,7 @@ STORIES = [
         "published": "2014-10-14",
         "themes": ["governance", "environment"],
         "organisations": [("ITÜ", "risk mapping")],
-        "challenge": "After a major earthquake, help from outside arrives late; neighbours are the first "
-        "rescuers.",
+        "challenge": "After a major earthquake, help from outside arrives late; neighbours are the first rescuers.",
         "approach": "University experts and the district trained volunteer teams, mapped safe meeting points and "
         "stocked equipment containers in each neighbourhood.",
         "results": "Forty volunteer teams with 1,500 trained members, and a public map of 300 meeting points.",
@@ -540,8 +547,13 @@ STORIES = [
         "published": "2015-04-28",
         "themes": ["environment", "welfare"],
         "organisations": [("CSES", "evaluation")],
-        "transfers": [("solar-cooperative-on-social-housing-roofs", "inspired", "The idea of sharing savings with "
-                       "tenants came from Vienna.")],
+        "transfers": [
+            (
+                "solar-cooperative-on-social-housing-roofs",
+                "inspired",
+                "The idea of sharing savings with tenants came from Vienna.",
+            )
+        ],
         "challenge": "The city wanted more local renewable energy and fewer households in fuel poverty.",
         "approach": "A community energy company raised money through share offers; the city council leased "
         "roofs of schools and offices.",

@@ -43,7 +43,6 @@ from wagtail.models import Page
 
 from seismic_wagtail.core.models import OrganisationType
 
-
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 #: The cache key holding the current generation of cached facet counts (see :func:`clear_facet_cache`).
@@ -277,9 +276,7 @@ class OrganisationTypeFacet(Facet):
         return StoryPageOrganisation.objects
 
     def filter(self, stories, values, index):
-        return stories.filter(
-            pk__in=self._rows().filter(organisation__organisation_type__in=values).values("page_id")
-        )
+        return stories.filter(pk__in=self._rows().filter(organisation__organisation_type__in=values).values("page_id"))
 
     def counts(self, stories, index):
         rows = (
@@ -342,10 +339,11 @@ class StoryFilter:
         """
         if not self.query:
             return None
-        hits = self.stories.model.objects.live().child_of(self.index).defer_streamfields().order_by("-first_published_at")
+        hits = (
+            self.stories.model.objects.live().child_of(self.index).defer_streamfields().order_by("-first_published_at")
+        )
         return [
-            page.pk
-            for page in hits.search(self.query, operator="and", order_by_relevance=False)[: self.search_limit]
+            page.pk for page in hits.search(self.query, operator="and", order_by_relevance=False)[: self.search_limit]
         ]
 
     def search(self, stories):

@@ -206,7 +206,11 @@ class StoryPageForm(WagtailAdminPageForm):
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
             source = data.get("source_story")
-            if source is not None and not data.get("DELETE") and source.translation_key == self.instance.translation_key:
+            if (
+                source is not None
+                and not data.get("DELETE")
+                and source.translation_key == self.instance.translation_key
+            ):
                 form.add_error("source_story", _("A story cannot learn from itself."))
         return cleaned_data
 
@@ -321,7 +325,7 @@ class StoryPage(SeismicPageMixin, Page):
 
     @property
     def period(self):
-        """"2014–2016", "2015" or "since 2014"."""
+        """ "2014–2016", "2015" or "since 2014"."""
         if not self.start_year:
             return ""
         if self.end_year and self.end_year != self.start_year:
@@ -378,7 +382,7 @@ class StoryPage(SeismicPageMixin, Page):
         """The stories this one learnt from: ``[(link, source_story)]``, sources in this page's language."""
         links = [link for link in self.transfers.select_related("source_story") if link.source_story_id]
         sources = self._localize([link.source_story for link in links])
-        return [(link, source) for link, source in zip(links, sources) if source.live]
+        return [(link, source) for link, source in zip(links, sources, strict=True) if source.live]
 
     def get_adaptations(self):
         """Where this practice was taken up: ``[(link, adapting_story)]``, newest first.
@@ -387,9 +391,7 @@ class StoryPage(SeismicPageMixin, Page):
         one entry per adapting story, in this page's language when that story is translated.
         """
         links = (
-            StoryTransfer.objects.filter(
-                source_story__translation_key=self.translation_key, page__live=True
-            )
+            StoryTransfer.objects.filter(source_story__translation_key=self.translation_key, page__live=True)
             .exclude(page__translation_key=self.translation_key)
             .select_related("page")
             .order_by("page_id")
@@ -399,7 +401,10 @@ class StoryPage(SeismicPageMixin, Page):
             by_story.setdefault(link.page.translation_key, link)
         chosen = list(by_story.values())
         stories = self._localize([link.page for link in chosen])
-        pairs = [(link, story.specific if not isinstance(story, StoryPage) else story) for link, story in zip(chosen, stories)]
+        pairs = [
+            (link, story.specific if not isinstance(story, StoryPage) else story)
+            for link, story in zip(chosen, stories, strict=True)
+        ]
         pairs.sort(key=lambda pair: pair[1].first_published_at or pair[1].latest_revision_created_at, reverse=True)
         return pairs
 
@@ -420,7 +425,9 @@ class StoryPage(SeismicPageMixin, Page):
             .defer_streamfields()
             .select_related("hero_image")
             .prefetch_related(
-                Prefetch("story_themes", queryset=StoryPageTheme.objects.select_related("theme").order_by("sort_order", "pk"))
+                Prefetch(
+                    "story_themes", queryset=StoryPageTheme.objects.select_related("theme").order_by("sort_order", "pk")
+                )
             )[: self.related_by_theme_count]
         )
 
@@ -445,7 +452,11 @@ class StoryPage(SeismicPageMixin, Page):
     def get_json_ld(self, request=None):
         """The schema.org ``Article`` describing this story, as a dict."""
         organisations = [
-            {"@type": "Organization", "name": organisation.name, **({"url": organisation.website} if organisation.website else {})}
+            {
+                "@type": "Organization",
+                "name": organisation.name,
+                **({"url": organisation.website} if organisation.website else {}),
+            }
             for organisation in self.organisations
         ]
         site = self.get_site()
@@ -461,14 +472,20 @@ class StoryPage(SeismicPageMixin, Page):
             "mainEntityOfPage": self.get_full_url(request),
             "inLanguage": self.locale.language_code,
             "datePublished": self.first_published_at.isoformat() if self.first_published_at else None,
-            "dateModified": (self.last_published_at or self.latest_revision_created_at or self.first_published_at).isoformat()
+            "dateModified": (
+                self.last_published_at or self.latest_revision_created_at or self.first_published_at
+            ).isoformat()
             if (self.last_published_at or self.latest_revision_created_at or self.first_published_at)
             else None,
             "about": [theme.name for theme in self.themes],
             "contentLocation": {
                 "@type": "Place",
                 "name": self.city,
-                "address": {"@type": "PostalAddress", "addressLocality": self.city, "addressCountry": self.country.code},
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": self.city,
+                    "addressCountry": self.country.code,
+                },
             },
             "wordCount": self.word_count,
             "timeRequired": f"PT{self.reading_time}M",
@@ -566,7 +583,11 @@ class StoryTransfer(TranslatableMixin, Orderable):
         _("note"), max_length=255, blank=True, help_text=_("What was taken over or changed, in a sentence.")
     )
 
-    panels = [PageChooserPanel("source_story", page_type="seismic_stories.StoryPage"), FieldPanel("status"), FieldPanel("note")]
+    panels = [
+        PageChooserPanel("source_story", page_type="seismic_stories.StoryPage"),
+        FieldPanel("status"),
+        FieldPanel("note"),
+    ]
 
     override_translatable_fields = [
         SynchronizedField("source_story", overridable=False),
@@ -593,9 +614,7 @@ class StoryRelatedStory(Orderable):
     """A related story chosen by the editor (otherwise related stories come from shared themes)."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_stories")
-    story = models.ForeignKey(
-        StoryPage, verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
-    )
+    story = models.ForeignKey(StoryPage, verbose_name=_("story"), on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("story", page_type="seismic_stories.StoryPage")]
 

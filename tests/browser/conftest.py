@@ -59,8 +59,14 @@ def _free_port():
 
 
 def _manage(env, *args, timeout=600):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=EXAMPLE, env=env, check=True, timeout=timeout,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=EXAMPLE,
+        env=env,
+        check=True,
+        timeout=timeout,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +91,10 @@ def example_server(tmp_path_factory):
     log = open(workdir / "server.log", "w")
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
-        cwd=EXAMPLE, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=EXAMPLE,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

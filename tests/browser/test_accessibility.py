@@ -10,7 +10,6 @@ there: the screenshots in ``docs/screenshots.md`` are made by this test.
 """
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -22,17 +21,31 @@ BROWSER_LOCALES = {"en": "en-GB", "sv": "sv-SE", "tr": "tr-TR"}
 #: translated ones; "fallback" is an English-only story seen by a visitor who prefers another language.
 PAGES = {
     "home": {"en": "/", "sv": "/sv/", "tr": "/tr/"},
-    "network-index": {"en": "/seismic-demo/networks/", "sv": "/sv/seismic-demo/networks/", "tr": "/tr/seismic-demo/networks/"},
-    "network": {"en": "/seismic-demo/networks/austria/", "sv": "/sv/seismic-demo/networks/sweden/", "tr": "/tr/seismic-demo/networks/turkey/"},
+    "network-index": {
+        "en": "/seismic-demo/networks/",
+        "sv": "/sv/seismic-demo/networks/",
+        "tr": "/tr/seismic-demo/networks/",
+    },
+    "network": {
+        "en": "/seismic-demo/networks/austria/",
+        "sv": "/sv/seismic-demo/networks/sweden/",
+        "tr": "/tr/seismic-demo/networks/turkey/",
+    },
     "network-join": {
-        "en": "/seismic-demo/networks/austria/join/", "sv": "/sv/seismic-demo/networks/sweden/join/", "tr": "/tr/seismic-demo/networks/turkey/join/",
+        "en": "/seismic-demo/networks/austria/join/",
+        "sv": "/sv/seismic-demo/networks/sweden/join/",
+        "tr": "/tr/seismic-demo/networks/turkey/join/",
     },
     "event": {
         "en": "/seismic-demo/networks/austria/kick-off-vienna/",
         "sv": "/sv/seismic-demo/networks/sweden/meeting-stockholm/",
         "tr": "/tr/seismic-demo/networks/turkey/meeting-izmir/",
     },
-    "story-index": {"en": "/seismic-demo/stories/", "sv": "/sv/seismic-demo/berattelser/", "tr": "/tr/seismic-demo/hikayeler/"},
+    "story-index": {
+        "en": "/seismic-demo/stories/",
+        "sv": "/sv/seismic-demo/berattelser/",
+        "tr": "/tr/seismic-demo/hikayeler/",
+    },
     "story": {
         "en": "/seismic-demo/stories/solar-cooperative-on-social-housing-roofs/",
         "sv": "/sv/seismic-demo/berattelser/valkommen-granne-mentorer-for-nyanlanda-flyktingar/",
@@ -62,7 +75,11 @@ PAGES = {
         "sv": "/sv/seismic-demo/research-agenda-consultation/results/",
         "tr": "/tr/seismic-demo/research-agenda-consultation/results/",
     },
-    "search": {"en": "/seismic-demo/search/?q=energy", "sv": "/sv/seismic-demo/sok/?q=energi", "tr": "/tr/seismic-demo/arama/?q=enerji"},
+    "search": {
+        "en": "/seismic-demo/search/?q=energy",
+        "sv": "/sv/seismic-demo/sok/?q=energi",
+        "tr": "/tr/seismic-demo/arama/?q=enerji",
+    },
 }
 
 CASES = [(kind, lang, url) for kind, urls in PAGES.items() for lang, url in urls.items()]

@@ -62,7 +62,9 @@ def test_dark_host_theme_passes_axe(new_page, axe, kind):
     url, submit = PAGE_TYPES[kind]
     page = open_page(new_page, url, submit, viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page.add_style_tag(content=DARK_HOST_CSS)
-    link_colours = set(page.eval_on_selector_all(".seismic a[href]", "links => links.map(a => getComputedStyle(a).color)"))
+    link_colours = set(
+        page.eval_on_selector_all(".seismic a[href]", "links => links.map(a => getComputedStyle(a).color)")
+    )
     assert link_colours <= {HOST_LINK_COLOUR}, link_colours
     violations = axe(page)
     assert violations == [], format_violations(violations)
@@ -80,7 +82,9 @@ def test_form_styles_load_on_every_form(new_page, kind):
                 buttons: size('button')};
     }""")
     assert sizes["text"] and all(width >= 300 and height >= 44 for width, height in sizes["text"]), sizes["text"]
-    assert sizes["choices"] and all(width >= 20 and height >= 20 for width, height in sizes["choices"]), sizes["choices"]
+    assert sizes["choices"] and all(width >= 20 and height >= 20 for width, height in sizes["choices"]), sizes[
+        "choices"
+    ]
     assert sizes["buttons"] and all(height >= 44 for _width, height in sizes["buttons"]), sizes["buttons"]
 
 
@@ -89,11 +93,15 @@ def test_right_to_left_mirrors_the_form(new_page):
     page = open_page(new_page, url, submit, viewport={"width": 1280, "height": 900})
     page.evaluate("document.querySelector('.seismic').setAttribute('dir', 'rtl')")
     field = page.locator(".seismic-field--error").first
-    borders = field.evaluate("element => [getComputedStyle(element).borderRightWidth, getComputedStyle(element).borderLeftWidth]")
+    borders = field.evaluate(
+        "element => [getComputedStyle(element).borderRightWidth, getComputedStyle(element).borderLeftWidth]"
+    )
     assert borders == ["5px", "0px"]
     radio = page.locator(".seismic-form label:has(> input[type=radio])").first
     radio_box, label_box = radio.locator("input").bounding_box(), radio.bounding_box()
-    assert radio_box["x"] + radio_box["width"] >= label_box["x"] + label_box["width"] - 1  # the radio sits at the label's right
+    assert (
+        radio_box["x"] + radio_box["width"] >= label_box["x"] + label_box["width"] - 1
+    )  # the radio sits at the label's right
 
 
 def test_right_to_left_keeps_the_charts_labels_in_view(new_page):

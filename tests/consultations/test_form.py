@@ -123,8 +123,16 @@ def test_rate_limit_gives_a_clear_429(client, consultation):
 
 def test_optional_questions_may_be_left_empty(client, root_page):
     page = ConsultationPageFactory(parent=root_page, questions=consultation_questions(required=False))
-    data = answer_data(**{"q_q-rating": None, "q_q-single": None, "q_q-multiple": None, "q_q-ranking_0": None,
-                          "q_q-ranking_1": None, "q_q-text": None})
+    data = answer_data(
+        **{
+            "q_q-rating": None,
+            "q_q-single": None,
+            "q_q-multiple": None,
+            "q_q-ranking_0": None,
+            "q_q-ranking_1": None,
+            "q_q-text": None,
+        }
+    )
     assert client.post(page.url, data).status_code == 302
     assert ConsultationResponse.objects.get().answers == {}
 

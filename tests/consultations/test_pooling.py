@@ -38,9 +38,9 @@ def translated(consultation, locales):
 
 def test_translation_keeps_question_ids_and_choice_keys_and_translates_labels(translated):
     en, sv, tr = (page.specific for page in translated.values())
-    assert [q.id for q in sv.get_questions()] == [q.id for q in en.get_questions()] == [
-        q.id for q in tr.get_questions()
-    ]
+    assert (
+        [q.id for q in sv.get_questions()] == [q.id for q in en.get_questions()] == [q.id for q in tr.get_questions()]
+    )
     assert [child.id for child in sv.agenda] == [child.id for child in en.agenda]
     single_en, single_sv, single_tr = (page.get_questions()[1] for page in (en, sv, tr))
     assert [key for key, _label in single_sv.choices] == [key for key, _label in single_en.choices]

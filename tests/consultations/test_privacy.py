@@ -19,8 +19,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def confirmed_page(root_page):
-    return ConsultationPageFactory(parent=root_page, slug="confirm-me", require_confirmation=True,
-                                   results_visibility="live")
+    return ConsultationPageFactory(
+        parent=root_page, slug="confirm-me", require_confirmation=True, results_visibility="live"
+    )
 
 
 def confirmation_path(message):
@@ -80,8 +81,10 @@ def test_erase_command_deletes_every_response_of_an_email(client, consultation, 
     ConsultationResponseFactory(page=confirmed_page, email="ada@example.org")
     call_command("seismic_erase_responses", email="ada@example.org", stdout=None)
     assert list(ConsultationResponse.objects.values_list("email", flat=True)) == ["other@example.org"]
-    assert ConsultationAnswer.objects.filter(response__email="other@example.org").count() == \
-        ConsultationAnswer.objects.count()
+    assert (
+        ConsultationAnswer.objects.filter(response__email="other@example.org").count()
+        == ConsultationAnswer.objects.count()
+    )
 
 
 def test_anonymise_command_keeps_answers_without_identity(client, consultation):

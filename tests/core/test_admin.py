@@ -53,4 +53,11 @@ def test_theme_export_lists_language(admin_client, locales):
     ThemeFactory(name="Welfare and finance", slug="welfare")
     response = admin_client.get(reverse("wagtailsnippets_seismic_core_theme:list"), {"export": "csv"})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows == [{"Name": "Welfare and finance", "Slug": "welfare", "Short description": "An urban challenge of the agenda.", "Language": "en"}]
+    assert rows == [
+        {
+            "Name": "Welfare and finance",
+            "Slug": "welfare",
+            "Short description": "An urban challenge of the agenda.",
+            "Language": "en",
+        }
+    ]

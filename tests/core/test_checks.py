@@ -118,7 +118,9 @@ def test_rate_limits_in_a_per_process_cache(settings):
     settings.SEISMIC_WAGTAIL = {"CONSULTATION_RATE_LIMIT": 0, "JOIN_REQUEST_RATE_LIMIT": 0}
     assert checks.check_rate_limit_cache() == []
     settings.SEISMIC_WAGTAIL = {}
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379"}
+    }
     assert checks.check_rate_limit_cache() == []
 
 

@@ -18,7 +18,12 @@ STYLESHEETS = sorted(PACKAGE.glob("*/static/seismic_wagtail/**/*.css"))
 CORE = PACKAGE / "core" / "static" / CORE_STYLESHEETS[0]
 #: The custom properties a site may set (documented in docs/how-to/theming.md).
 PUBLIC_PROPERTIES = {
-    "--seismic-text", "--seismic-accent", "--seismic-border", "--seismic-surface", "--seismic-focus", "--seismic-error",
+    "--seismic-text",
+    "--seismic-accent",
+    "--seismic-border",
+    "--seismic-surface",
+    "--seismic-focus",
+    "--seismic-error",
 }
 
 
@@ -100,7 +105,12 @@ def test_public_custom_properties_are_the_documented_ones():
 
 def test_form_styles_are_in_the_core_stylesheet():
     core = css_text(CORE)
-    for needle in (".seismic-field--error", ".seismic-error-summary", "input:is([type=radio], [type=checkbox])", "button"):
+    for needle in (
+        ".seismic-field--error",
+        ".seismic-error-summary",
+        "input:is([type=radio], [type=checkbox])",
+        "button",
+    ):
         assert needle in core
     for path in STYLESHEETS:
         if path != CORE:

@@ -17,10 +17,15 @@ def test_every_image_foreign_key_points_at_the_configured_image_model():
         for model in apps.get_models()
         if model._meta.app_label.startswith("seismic_")
         for field in model._meta.get_fields()
-        if field.is_relation and field.many_to_one and isinstance(field.related_model, type)
+        if field.is_relation
+        and field.many_to_one
+        and isinstance(field.related_model, type)
         and issubclass(field.related_model, AbstractImage)
     ]
-    assert {f"{field.model.__name__}.{field.name}" for field in image_keys} >= {"Organisation.logo", "StoryPage.hero_image"}
+    assert {f"{field.model.__name__}.{field.name}" for field in image_keys} >= {
+        "Organisation.logo",
+        "StoryPage.hero_image",
+    }
     assert all(field.related_model is get_image_model() for field in image_keys)
 
 

@@ -84,8 +84,16 @@ def test_networks_coordinators_members_and_events(locales):
     assert {page.country.code for page in networks} == COUNTRIES
     coordinators = {page.country.code: [org.acronym for org in page.get_coordinators()] for page in networks}
     assert coordinators == {
-        "AT": ["AIT"], "BE": ["VITO", "Eurocities"], "CZ": ["CUNI"], "DE": ["HU Berlin"], "HU": ["REC"],
-        "IT": ["Cittalia"], "NO": ["ECWT"], "SE": ["IQS"], "TR": ["ITÜ"], "GB": ["CSES"],
+        "AT": ["AIT"],
+        "BE": ["VITO", "Eurocities"],
+        "CZ": ["CUNI"],
+        "DE": ["HU Berlin"],
+        "HU": ["REC"],
+        "IT": ["Cittalia"],
+        "NO": ["ECWT"],
+        "SE": ["IQS"],
+        "TR": ["ITÜ"],
+        "GB": ["CSES"],
     }
     now = timezone.now()
     for network in networks:
@@ -121,7 +129,9 @@ def test_networks_in_their_national_languages(locales, client):
     assert others.count('class="seismic-network-summary"') == 8
     assert '<h3 lang="en"><a href="/seismic-demo/networks/italy/">SEiSMiC Italy</a></h3>' in others
     # Every translated network page and event is reachable (the tree's child counts are right).
-    for page in list(NetworkPage.objects.exclude(locale=locales["en"])) + list(EventPage.objects.exclude(locale=locales["en"])):
+    for page in list(NetworkPage.objects.exclude(locale=locales["en"])) + list(
+        EventPage.objects.exclude(locale=locales["en"])
+    ):
         assert client.get(page.url).status_code == 200, page.url
 
 

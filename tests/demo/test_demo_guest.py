@@ -55,12 +55,21 @@ def test_demo_then_remove(host, client):
     assert "ready at /seismic-demo/ (en, de)" in output
     # One section per language the host has, below the host's home page and its German translation.
     sections = SectionPage.objects.order_by("locale__language_code")
-    assert [(page.locale.language_code, page.url) for page in sections] == [("de", "/de/seismic-demo/"), ("en", "/seismic-demo/")]
-    assert {page.get_parent().pk for page in sections} == {host.pk, host.get_translation(Locale.objects.get(language_code="de")).pk}
+    assert [(page.locale.language_code, page.url) for page in sections] == [
+        ("de", "/de/seismic-demo/"),
+        ("en", "/seismic-demo/"),
+    ]
+    assert {page.get_parent().pk for page in sections} == {
+        host.pk,
+        host.get_translation(Locale.objects.get(language_code="de")).pk,
+    }
     # Nothing in the eight languages the host has no home page in, no copies of the host's pages, no redirects.
     assert not Page.objects.exclude(locale__language_code__in=["en", "de"]).filter(depth__gt=1).exists()
-    host_pages = [page for page in before["pages"]]
-    assert all(Page.objects.filter(pk=pk, title=title, live=live, path=path).exists() for pk, title, _l, live, path in host_pages)
+    host_pages = list(before["pages"])
+    assert all(
+        Page.objects.filter(pk=pk, title=title, live=live, path=path).exists()
+        for pk, title, _l, live, path in host_pages
+    )
     assert Redirect.objects.count() == 0
     assert site_state()["locales"] == before["locales"]
     assert client.get("/seismic-demo/stories/").status_code == 200
@@ -126,7 +135,9 @@ def test_a_failed_run_leaves_no_trace(host, monkeypatch, written_files):
 
 
 def test_languages_are_the_hosts_unless_chosen(host):
-    with pytest.raises(CommandError, match=r"no live translation in sv.*translate 'Welcome.*' into these languages first"):
+    with pytest.raises(
+        CommandError, match=r"no live translation in sv.*translate 'Welcome.*' into these languages first"
+    ):
         run_demo(languages="en,sv")
     with pytest.raises(CommandError, match="No page with ID 999999"):
         run_demo(parent=999999)

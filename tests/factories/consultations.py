@@ -53,7 +53,9 @@ def consultation_questions(required=True):
                 "question": "Which scale matters most?",
                 "help_text": "Choose one.",
                 "required": required,
-                "choices": choices(("neighbourhood", "The neighbourhood"), ("city", "The city"), ("region", "The region")),
+                "choices": choices(
+                    ("neighbourhood", "The neighbourhood"), ("city", "The city"), ("region", "The region")
+                ),
             },
         },
         {

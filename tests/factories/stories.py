@@ -15,7 +15,10 @@ def story_body(words=0):
     return json.dumps(
         [
             {"type": "challenge", "value": {"heading": "", "text": "<p>Empty shops on the main street.</p>"}},
-            {"type": "approach", "value": {"heading": "What we did", "text": f"<p>Residents ran pop-up shops. {filler}</p>"}},
+            {
+                "type": "approach",
+                "value": {"heading": "What we did", "text": f"<p>Residents ran pop-up shops. {filler}</p>"},
+            },
             {"type": "results", "value": {"heading": "", "text": "<p>Twelve shops reopened.</p>"}},
             {"type": "lessons", "value": {"heading": "", "text": "<p>Start small and share the keys.</p>"}},
             {"type": "key_figures", "value": {"heading": "", "figures": [{"value": "12", "label": "shops reopened"}]}},
@@ -44,7 +47,7 @@ class StoryPageFactory(wagtail_factories.PageFactory):
     start_year = 2015
     body = factory.LazyFunction(story_body)
     first_published_at = factory.Sequence(
-        lambda n: datetime.datetime(2015, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(hours=n)
+        lambda n: datetime.datetime(2015, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(hours=n)
     )
 
     class Meta:

@@ -119,7 +119,9 @@ class Host:
         """Run ``manage.py`` with the host's Python and return its output (stdout and stderr). A failure
         raises, or with a ``problems`` list is added to it (the flow goes on) and returns ``None``."""
         try:
-            return _run([self.python, "manage.py", *args], cwd=self.path, env={**_clean_env(), **(env or {})}, timeout=timeout)
+            return _run(
+                [self.python, "manage.py", *args], cwd=self.path, env={**_clean_env(), **(env or {})}, timeout=timeout
+            )
         except AssertionError as error:
             if problems is None:
                 raise
@@ -143,7 +145,8 @@ class Host:
     def follow_readme(self):
         """The README's copy-paste blocks, applied by CI's script exactly as the README marks them."""
         return _run(
-            [self.python, str(FOLLOW_README), str(README), str(self.settings), str(self.urls)], cwd=self.path,
+            [self.python, str(FOLLOW_README), str(README), str(self.settings), str(self.urls)],
+            cwd=self.path,
             env=_clean_env(),
         )
 
@@ -172,7 +175,10 @@ class Host:
         with open(log_path, "w") as log:
             server = subprocess.Popen(
                 [self.python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
-                cwd=self.path, env={**_clean_env(), "PYTHONUNBUFFERED": "1"}, stdout=log, stderr=subprocess.STDOUT,
+                cwd=self.path,
+                env={**_clean_env(), "PYTHONUNBUFFERED": "1"},
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
             base_url = f"http://127.0.0.1:{port}"
             try:
@@ -351,7 +357,9 @@ def inspect_package_page(base_url, entry):
     if "seismic" not in info.classes:
         problems.append(f"{where}: {entry['url']} is not the package's page (no .seismic element)")
     stylesheets = [
-        link["href"] for link in info.links if "stylesheet" in link.get("rel", "").split() and "seismic_wagtail/" in link.get("href", "")
+        link["href"]
+        for link in info.links
+        if "stylesheet" in link.get("rel", "").split() and "seismic_wagtail/" in link.get("href", "")
     ]
     if not stylesheets:
         problems.append(f"{where}: {entry['url']} has no <link rel=stylesheet> of the package")
@@ -361,7 +369,9 @@ def inspect_package_page(base_url, entry):
     for mime, name in ALTERNATES.get(entry["model"], {}).items():
         href = alternates.get(mime, "")
         if not href.endswith(name):
-            problems.append(f"{where}: {entry['url']} announces no {mime} alternate ending in {name} (has {alternates})")
+            problems.append(
+                f"{where}: {entry['url']} announces no {mime} alternate ending in {name} (has {alternates})"
+            )
             continue
         feed = fetch(urllib.parse.urljoin(url, href))
         if feed is None or feed.status != 200:
@@ -417,7 +427,9 @@ def audit_in_browser(browser, axe_source, base_url, entries, audit):
             for violation in result["violations"]:
                 nodes = ", ".join(_describe(node) for node in violation["nodes"][:3])
                 more = f" and {len(violation['nodes']) - 3} more" if len(violation["nodes"]) > 3 else ""
-                problems.append(f"{where}: {violation['id']} ({violation['impact']}) {violation['help']}: {nodes}{more}")
+                problems.append(
+                    f"{where}: {violation['id']} ({violation['impact']}) {violation['help']}: {nodes}{more}"
+                )
     finally:
         context.close()
     return problems

@@ -40,7 +40,13 @@ def db_report():
         if model._meta.managed and not model._meta.proxy and model._meta.label_lower not in VOLATILE_MODELS
     }
     for page in Page.objects.select_related("locale", "content_type").order_by("path"):
-        report[f"page:{page.pk}"] = [page.url_path, page.locale.language_code, page.title, page.live, page.content_type.model]
+        report[f"page:{page.pk}"] = [
+            page.url_path,
+            page.locale.language_code,
+            page.title,
+            page.live,
+            page.content_type.model,
+        ]
     for code in Locale.objects.values_list("language_code", flat=True):
         report[f"locale:{code}"] = True
     if apps.is_installed("wagtail.contrib.redirects"):
@@ -87,7 +93,13 @@ def package_report():
             continue
         for language in languages:
             page = model.objects.live().filter(locale__language_code=language).order_by("path").first()
-            entry = {"model": model.__name__, "language": language, "url": None, "serve": None, "required": language == source}
+            entry = {
+                "model": model.__name__,
+                "language": language,
+                "url": None,
+                "serve": None,
+                "required": language == source,
+            }
             if page is not None:
                 entry["url"] = page.get_url()
                 entry["serve"] = resolves_to_serve(entry["url"], language) if entry["url"] else None

@@ -64,7 +64,11 @@ def python_messages(source):
 def template_messages(source):
     """The messages of a Django template, through ``templatize`` (as makemessages does)."""
     code = templatize(source)
-    tokens = [t for t in tokenize.generate_tokens(io.StringIO(code).readline) if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT)]
+    tokens = [
+        t
+        for t in tokenize.generate_tokens(io.StringIO(code).readline)
+        if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT)
+    ]
     messages = set()
     for index, token in enumerate(tokens):
         if token.type != tokenize.NAME or token.string not in KEYWORDS:

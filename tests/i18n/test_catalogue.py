@@ -29,8 +29,11 @@ def test_the_extractor_finds_strings_of_python_and_templates(messages):
     assert (None, "SEiSMiC", None) in messages  # core/admin.py
     assert (None, "Please correct the errors below.", None) in messages  # a template's {% translate %}
     plural = [key for key in messages if key[2]]
-    assert (None, "We received too many submissions from your connection. Please try again in %(seconds)s second.",
-            "We received too many submissions from your connection. Please try again in %(seconds)s seconds.") in plural
+    assert (
+        None,
+        "We received too many submissions from your connection. Please try again in %(seconds)s second.",
+        "We received too many submissions from your connection. Please try again in %(seconds)s seconds.",
+    ) in plural
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -71,7 +74,9 @@ def test_mo_files_match_their_po_files(language):
     directory = LOCALE_DIR / language / "LC_MESSAGES"
     compiled = polib.mofile(str(directory / "django.mo"))
     expected = {catalogue_key(e): (e.msgstr, dict(e.msgstr_plural)) for e in po(language).translated_entries()}
-    actual = {catalogue_key(e): (e.msgstr, {int(k): v for k, v in e.msgstr_plural.items()}) for e in compiled if e.msgid}
+    actual = {
+        catalogue_key(e): (e.msgstr, {int(k): v for k, v in e.msgstr_plural.items()}) for e in compiled if e.msgid
+    }
     assert actual == expected, f"{language}: run `make messages` (or compilemessages) to rebuild django.mo"
 
 
@@ -85,7 +90,10 @@ def test_every_marked_string_is_in_the_catalogue(messages, language):
     assert not stale, f"{language}: in the catalogue but no longer in the code: {stale}"
 
 
-@pytest.mark.skipif(not shutil.which("xgettext"), reason="GNU gettext (xgettext) is not installed: the pure-Python extraction above still runs")
+@pytest.mark.skipif(
+    not shutil.which("xgettext"),
+    reason="GNU gettext (xgettext) is not installed: the pure-Python extraction above still runs",
+)
 def test_pure_python_extraction_agrees_with_makemessages(messages, tmp_path):
     """Cross-check the extractor against Django's makemessages (xgettext) where gettext is installed."""
     import os
@@ -97,7 +105,12 @@ def test_pure_python_extraction_agrees_with_makemessages(messages, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(PACKAGE_DIR.parent), "DJANGO_SETTINGS_MODULE": "tests.testapp.settings"}
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "--locale=de", "--ignore=migrations/*", "--no-location"],
-        cwd=work, env=env, check=True, capture_output=True,
+        cwd=work,
+        env=env,
+        check=True,
+        capture_output=True,
     )
-    extracted = {catalogue_key(entry) for entry in polib.pofile(str(work / "locale" / "de" / "LC_MESSAGES" / "django.po"))}
+    extracted = {
+        catalogue_key(entry) for entry in polib.pofile(str(work / "locale" / "de" / "LC_MESSAGES" / "django.po"))
+    }
     assert extracted == set(messages)

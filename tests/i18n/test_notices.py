@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def notice(html):
-    match = re.search(r'<div class="seismic-notice seismic-notice--language" role="note" lang="(\w+)">(.*?)</div>', html, re.S)
+    match = re.search(
+        r'<div class="seismic-notice seismic-notice--language" role="note" lang="(\w+)">(.*?)</div>', html, re.S
+    )
     return (match.group(1), " ".join(re.sub(r"</?p>", "", match.group(2)).split())) if match else None
 
 
@@ -35,7 +37,10 @@ def test_missing_translation_notice_in_the_visitors_language(client, translated_
     lang, text = notice(html)
     assert lang == "sv"
     assert text.startswith("Den här sidan finns inte på ditt språk än.")
-    languages = re.findall(r'<li><a href="([^"]+)" hreflang="(\w+)" lang="\w+"( aria-current="page")?>([^<]+)</a></li>', html.split('role="note"')[1])
+    languages = re.findall(
+        r'<li><a href="([^"]+)" hreflang="(\w+)" lang="\w+"( aria-current="page")?>([^<]+)</a></li>',
+        html.split('role="note"')[1],
+    )
     assert languages == [
         ("/sweden/car-free-sundays/", "en", ' aria-current="page"', "English"),
         ("/de/sweden/car-free-sundays/", "de", "", "Deutsch"),
@@ -49,7 +54,10 @@ def test_notice_offers_the_translation_when_it_exists(client, translated_home, s
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
     lang, text = notice(client.get(story.url).content.decode())
     assert lang == "sv"
-    assert text == 'Den här sidan finns också på ditt språk: <a href="/sv/sweden/car-free-sundays/" hreflang="sv">Svenska</a>'
+    assert (
+        text
+        == 'Den här sidan finns också på ditt språk: <a href="/sv/sweden/car-free-sundays/" hreflang="sv">Svenska</a>'
+    )
 
 
 def test_no_notice_without_a_preference_or_in_the_preferred_language(client, translated_home, story):
@@ -78,7 +86,9 @@ def test_machine_translation_notice_until_a_person_reviews_every_string(admin_cl
 
     # Machine-translate through wagtail-localize's own view (DummyTranslator in the test settings) and publish.
     edit_url = reverse("wagtailadmin_pages:edit", args=[sv.pk])
-    response = admin_client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": edit_url})
+    response = admin_client.post(
+        reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": edit_url}
+    )
     assert response.status_code == 302
     machine = StringTranslation.objects.filter(locale=translation.target_locale, translation_type="machine")
     assert machine.count() == 3  # the title, the slug and the body
@@ -87,7 +97,10 @@ def test_machine_translation_notice_until_a_person_reviews_every_string(admin_cl
     assert sv.title == "Sundays Car-free"  # the dummy translator reverses the order of the words
     assert has_unreviewed_machine_translation(sv)
     html = admin_client.get(sv.url).content.decode()
-    assert f'<div class="seismic-notice seismic-notice--machine-translation" role="note" lang="sv">\n  <p>{MT_NOTICE}</p>' in html
+    assert (
+        f'<div class="seismic-notice seismic-notice--machine-translation" role="note" lang="sv">\n  <p>{MT_NOTICE}</p>'
+        in html
+    )
 
     def edit(source_text, value):
         segment = StringSegment.objects.get(source=translation.source, string__data=source_text)

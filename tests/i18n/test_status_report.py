@@ -42,8 +42,24 @@ def fixture(network, story, locales):
     - nl: translated, then the source was edited     -> out of date
     - cs, hu, it, nb, tr: no translation             -> missing
     """
-    publish_translation(story, "de", {"Car-free Sundays": "Autofreie Sonntage", "car-free-sundays": "autofreie-sonntage", "Streets for people.": "Straßen für Menschen."})
-    publish_translation(story, "nl", {"Car-free Sundays": "Autovrije zondagen", "car-free-sundays": "autovrije-zondagen", "Streets for people.": "Straten voor mensen."})
+    publish_translation(
+        story,
+        "de",
+        {
+            "Car-free Sundays": "Autofreie Sonntage",
+            "car-free-sundays": "autofreie-sonntage",
+            "Streets for people.": "Straßen für Menschen.",
+        },
+    )
+    publish_translation(
+        story,
+        "nl",
+        {
+            "Car-free Sundays": "Autovrije zondagen",
+            "car-free-sundays": "autovrije-zondagen",
+            "Streets for people.": "Straten voor mensen.",
+        },
+    )
     # The source changes (published later) and "Sync translated pages" extracts it again ...
     story.refresh_from_db()
     story.body = "<p>Streets for people, every Sunday.</p>"
@@ -53,7 +69,16 @@ def fixture(network, story, locales):
     publish_translation(story, "de", {"Streets for people, every Sunday.": "Straßen für Menschen, jeden Sonntag."})
     # Started after the change: Swedish with the body untranslated, French as a draft.
     publish_translation(story, "sv", {"Car-free Sundays": "Bilfria söndagar", "car-free-sundays": "bilfria-sondagar"})
-    publish_translation(story, "fr", {"Car-free Sundays": "Dimanches sans voiture", "car-free-sundays": "dimanches-sans-voiture", "Streets for people, every Sunday.": "Des rues pour les gens, chaque dimanche."}, publish=False)
+    publish_translation(
+        story,
+        "fr",
+        {
+            "Car-free Sundays": "Dimanches sans voiture",
+            "car-free-sundays": "dimanches-sans-voiture",
+            "Streets for people, every Sunday.": "Des rues pour les gens, chaque dimanche.",
+        },
+        publish=False,
+    )
     return story
 
 
@@ -71,7 +96,11 @@ def test_states_for_a_known_fixture(fixture, network, locales):
         "sv": Status.IN_PROGRESS,
         "fr": Status.IN_PROGRESS,
         "nl": Status.OUT_OF_DATE,
-        "cs": Status.MISSING, "hu": Status.MISSING, "it": Status.MISSING, "nb": Status.MISSING, "tr": Status.MISSING,
+        "cs": Status.MISSING,
+        "hu": Status.MISSING,
+        "it": Status.MISSING,
+        "nb": Status.MISSING,
+        "tr": Status.MISSING,
     }
     # wagtail-localize copied the network into the story's locales as an alias (the English content): missing.
     assert Page.objects.get(translation_key=network.translation_key, locale=locales["de"]).alias_of_id == network.pk
@@ -93,7 +122,10 @@ def test_translations_are_not_rows_and_links_act_on_each_cell(fixture, locales):
     rows = get_status_rows(source_pages().filter(pk=fixture.pk), content_locales())
     assert [row.page.pk for row in rows] == [fixture.pk]
     row = rows[0]
-    assert row.cell("cs").action_url == reverse("wagtail_localize:submit_page_translation", args=[fixture.pk]) + "?select_locale=cs"
+    assert (
+        row.cell("cs").action_url
+        == reverse("wagtail_localize:submit_page_translation", args=[fixture.pk]) + "?select_locale=cs"
+    )
     de = fixture.get_translation(locales["de"])
     assert row.cell("de").action_url == reverse("wagtailadmin_pages:edit", args=[de.pk])
     assert row.cell("en").action_url == reverse("wagtailadmin_pages:edit", args=[fixture.pk])
@@ -103,7 +135,9 @@ def test_translation_without_wagtail_localize_compares_publication(root_page, lo
     page = TestStoryPage(title="Local only", slug="local-only")
     root_page.add_child(instance=page)
     page.save_revision().publish()
-    copy = page.copy_for_translation(locales["it"], copy_parents=True)  # Wagtail's own copy, no wagtail-localize Translation
+    copy = page.copy_for_translation(
+        locales["it"], copy_parents=True
+    )  # Wagtail's own copy, no wagtail-localize Translation
     copy.save_revision().publish()
     [row] = get_status_rows(source_pages().filter(pk=page.pk), content_locales())
     assert row.cell("it").status == Status.UP_TO_DATE
@@ -154,7 +188,9 @@ def test_csv_export(admin_client, fixture):
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     story = next(row for row in rows if row["Page"] == "Car-free Sundays")
     assert story["Source language"] == "en"
-    assert story["Deutsch"] == "Up to date" and story["Svenska"] == "In progress" and story["Nederlands"] == "Out of date"
+    assert (
+        story["Deutsch"] == "Up to date" and story["Svenska"] == "In progress" and story["Nederlands"] == "Out of date"
+    )
     assert story["Čeština"] == "Missing" and story["English"] == "Source"
 
 
@@ -176,8 +212,10 @@ def test_query_count_does_not_grow_with_rows(admin_client, root_page):
     from django.test.utils import CaptureQueriesContext
 
     def add(count):
-        for index in range(count):
-            page = TestStoryPage(title=f"Story {Page.objects.count()}", slug=f"story-{Page.objects.count()}", country="SE")
+        for _ in range(count):
+            page = TestStoryPage(
+                title=f"Story {Page.objects.count()}", slug=f"story-{Page.objects.count()}", country="SE"
+            )
             root_page.add_child(instance=page)
             page.save_revision().publish()
             publish_translation(page, "de")

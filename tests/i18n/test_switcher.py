@@ -5,7 +5,6 @@ import re
 import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
-
 from wagtail.models import Site
 
 from seismic_wagtail.core.i18n import get_language_versions
@@ -17,7 +16,10 @@ pytestmark = pytest.mark.django_db
 
 def links(html, css_class="seismic-language-switcher"):
     nav = re.search(rf'<nav class="{css_class}".*?</nav>', html, re.S).group(0)
-    return re.findall(r'<li( class="[^"]*")?>\s*<a href="([^"]+)" hreflang="(\w+)" lang="(\w+)"( aria-current="page")?(?: title="[^"]+")?>([^<]+?)\s*(?:<span|</a>)', nav)
+    return re.findall(
+        r'<li( class="[^"]*")?>\s*<a href="([^"]+)" hreflang="(\w+)" lang="(\w+)"( aria-current="page")?(?: title="[^"]+")?>([^<]+?)\s*(?:<span|</a>)',
+        nav,
+    )
 
 
 def test_switcher_links_translations_and_nearest_translated_ancestor(client, translated_home, story):
@@ -83,7 +85,9 @@ def test_lang_attributes_follow_the_page_and_the_url(client, translated_home, st
 
 
 def test_tags_render_nothing_without_a_page():
-    template = Template("{% load seismic_i18n %}[{% seismic_language_switcher page %}{% seismic_hreflang_links page %}{% seismic_translation_notices page %}]")
+    template = Template(
+        "{% load seismic_i18n %}[{% seismic_language_switcher page %}{% seismic_hreflang_links page %}{% seismic_translation_notices page %}]"
+    )
     html = template.render(Context({"page": None, "request": RequestFactory().get("/")}))
     assert re.sub(r"\s", "", html) == "[]"
 

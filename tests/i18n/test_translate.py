@@ -37,7 +37,9 @@ def translate_strings(page, locale, strings):
     for segment in StringSegment.objects.filter(source=translation.source).select_related("string", "context"):
         if segment.string.data in strings:
             StringTranslation.objects.update_or_create(
-                translation_of=segment.string, locale=locale, context=segment.context,
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
                 defaults={"data": strings[segment.string.data], "translation_type": "manual"},
             )
     return translation
@@ -58,7 +60,9 @@ def package_page_tree(root_page):
     return [network_index, network, event, story_index, story, consultation, search, section]
 
 
-def test_every_package_page_type_can_be_translated_and_published(admin_client, root_page, locales, django_capture_on_commit_callbacks):
+def test_every_package_page_type_can_be_translated_and_published(
+    admin_client, root_page, locales, django_capture_on_commit_callbacks
+):
     """Each page type of the package apps through wagtail-localize's submit -> translate -> publish."""
     pages = package_page_tree(root_page) + [
         page_model(title=f"Stand-in {page_model.__name__}", slug=page_model.__name__.lower())
@@ -81,14 +85,19 @@ def test_every_package_page_type_can_be_translated_and_published(admin_client, r
     assert package_models <= set(translated), package_models - set(translated)
 
 
-def test_synchronised_fields_follow_the_source_after_update_translations(admin_client, root_page, locales, django_capture_on_commit_callbacks):
+def test_synchronised_fields_follow_the_source_after_update_translations(
+    admin_client, root_page, locales, django_capture_on_commit_callbacks
+):
     mobility = ThemeFactory(name="Urban mobility", slug="mobility")
     energy = ThemeFactory(name="Energy", slug="energy")
     for theme, german in ((mobility, "Urbane Mobilität"), (energy, "Energie")):
         translate(theme, locales["de"], {theme.name: german})
     story = TestStoryPage(
-        title="Car-free Sundays", slug="car-free-sundays", body="<p>Streets for people.</p>",
-        country="SE", published_on=datetime.date(2015, 5, 3),
+        title="Car-free Sundays",
+        slug="car-free-sundays",
+        body="<p>Streets for people.</p>",
+        country="SE",
+        published_on=datetime.date(2015, 5, 3),
     )
     root_page.add_child(instance=story)
     story.story_themes.create(theme=mobility)
@@ -96,9 +105,17 @@ def test_synchronised_fields_follow_the_source_after_update_translations(admin_c
 
     with django_capture_on_commit_callbacks(execute=True):
         submit(admin_client, story, locales["de"])
-        translate_strings(story, locales["de"], {"Car-free Sundays": "Autofreie Sonntage", "Streets for people.": "Straßen für Menschen."}).save_target(publish=True)
+        translate_strings(
+            story,
+            locales["de"],
+            {"Car-free Sundays": "Autofreie Sonntage", "Streets for people.": "Straßen für Menschen."},
+        ).save_target(publish=True)
     german = story.get_translation(locales["de"])
-    assert (german.title, german.country.code, german.published_on) == ("Autofreie Sonntage", "SE", datetime.date(2015, 5, 3))
+    assert (german.title, german.country.code, german.published_on) == (
+        "Autofreie Sonntage",
+        "SE",
+        datetime.date(2015, 5, 3),
+    )
     # The inline theme row was synchronised and points at the German translation of the theme.
     assert [row.theme.name for row in german.story_themes.all()] == ["Urbane Mobilität"]
 
@@ -112,7 +129,9 @@ def test_synchronised_fields_follow_the_source_after_update_translations(admin_c
 
     source = Translation.objects.get(source__object_id=story.translation_key, target_locale=locales["de"]).source
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"})
+        response = admin_client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"}
+        )
     assert response.status_code == 302
     german = TestStoryPage.objects.get(pk=german.pk)
     assert (german.country.code, german.published_on) == ("NO", datetime.date(2016, 1, 10))

@@ -34,9 +34,7 @@ class TestStoryPage(SeismicPageMixin, Page):
     body = RichTextField(blank=True)
     country = CountryField(blank=True)
     published_on = models.DateField(null=True, blank=True)
-    network = models.ForeignKey(
-        TestNetworkPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    network = models.ForeignKey(TestNetworkPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     content_panels = Page.content_panels + [
         FieldPanel("body"),

@@ -48,7 +48,11 @@ def test_valid_request_is_stored_and_redirects_to_thanks(client, network):
     assert response["Location"] == network.url + "join/thanks/"
     join_request = NetworkJoinRequest.objects.get()
     assert join_request.network_id == network.pk
-    assert (join_request.name, join_request.organisation, join_request.email) == ("Eva Novák", "Auto*Mat", "eva@example.org")
+    assert (join_request.name, join_request.organisation, join_request.email) == (
+        "Eva Novák",
+        "Auto*Mat",
+        "eva@example.org",
+    )
     assert join_request.city == "Praha" and join_request.consent is True
     assert join_request.status == JoinRequestStatus.NEW
     assert join_request.language == "en"

@@ -86,7 +86,10 @@ def test_network_page_lists_upcoming_and_past_events(client, network):
     EventPageFactory(parent=network, title="Next week", start=now + datetime.timedelta(days=7))
     EventPageFactory(parent=network, title="Tomorrow", start=now + datetime.timedelta(days=1))
     EventPageFactory(
-        parent=network, title="Going on now", start=now - datetime.timedelta(hours=1), end=now + datetime.timedelta(hours=1)
+        parent=network,
+        title="Going on now",
+        start=now - datetime.timedelta(hours=1),
+        end=now + datetime.timedelta(hours=1),
     )
     EventPageFactory(parent=network, title="Last year", start=now - datetime.timedelta(days=365))
     EventPageFactory(parent=network, title="Unpublished", live=False)

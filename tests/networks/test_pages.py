@@ -218,7 +218,9 @@ class NetworkPageTypesTest(WagtailPageTestCase):
                 "contact_email": "belgium@example.org",
                 "join_intro": rich_text(""),
                 "privacy_text": rich_text("<p>Our notice.</p>"),
-                "coordinators": inline_formset([{"id": self.network.coordinators.get().pk, "organisation": self.coordinator.pk}], initial=1),
+                "coordinators": inline_formset(
+                    [{"id": self.network.coordinators.get().pk, "organisation": self.coordinator.pk}], initial=1
+                ),
                 "network_themes": inline_formset([]),
                 "members": inline_formset(
                     [{"id": member.pk, "person_name": "An Peeters", "role": "Coordinator", "show_publicly": ""}],
@@ -239,7 +241,9 @@ class NetworkPageTypesTest(WagtailPageTestCase):
         url = reverse("wagtailadmin_pages:edit", args=[self.network.pk])
         member = self.network.members.get()
         response = self.client.post(url, self.network_edit_data(member))
-        self.assertRedirects(response, reverse("wagtailadmin_explore", args=[self.index.pk]), fetch_redirect_response=False)
+        self.assertRedirects(
+            response, reverse("wagtailadmin_explore", args=[self.index.pk]), fetch_redirect_response=False
+        )
         page = NetworkPage.objects.get(pk=self.network.pk)
         self.assertEqual(page.intro, "Changed intro.")
         self.assertEqual(page.contact_email, "belgium@example.org")

@@ -24,7 +24,9 @@ def field_kinds(model):
 
 def test_language_independent_fields_are_synchronised():
     network = field_kinds(NetworkPage)
-    assert all(network[name] for name in ("country", "contact_email", "join_requests_open", "notify_contact_of_join_requests"))
+    assert all(
+        network[name] for name in ("country", "contact_email", "join_requests_open", "notify_contact_of_join_requests")
+    )
     assert not any(network[name] for name in ("title", "intro", "body", "join_intro", "privacy_text"))
     event = field_kinds(EventPage)
     assert all(event[name] for name in ("start", "end", "all_day", "time_zone", "online_url", "registration_url"))
@@ -58,7 +60,9 @@ def translated_setup(network, network_index, locales):
         city="Vienna",
         show_publicly=True,
     )
-    german_organisation = publish_translation(organisation, "de", {"Austrian Institute of Technology": "Österreichisches Institut für Technologie"})
+    german_organisation = publish_translation(
+        organisation, "de", {"Austrian Institute of Technology": "Österreichisches Institut für Technologie"}
+    )
     german_theme = publish_translation(theme, "de", {"Urban mobility": "Urbane Mobilität"})
     publish_translation(network_index, "de")
     german = publish_translation(
@@ -108,7 +112,9 @@ def test_synchronised_fields_follow_the_source_on_update(translated_setup, netwo
 
 
 def test_event_translation_keeps_times_and_translates_venue(network, network_index, locales):
-    event = EventPageFactory(parent=network, title="Workshop", venue="City Hall", online_url="https://meet.example.org/x")
+    event = EventPageFactory(
+        parent=network, title="Workshop", venue="City Hall", online_url="https://meet.example.org/x"
+    )
     publish_translation(network_index, "it")
     publish_translation(network, "it")
     italian = publish_translation(event, "it", {"Workshop": "Laboratorio", "City Hall": "Municipio"})

@@ -61,7 +61,9 @@ def make_page(locale_root):
     def _make(code, title, body="", *, kind="simple", translation_of=None):
         if translation_of is not None:
             strings = {translation_of.title: title}
-            source_body = getattr(translation_of.specific, "body", None) or getattr(translation_of.specific, "summary", "")
+            source_body = getattr(translation_of.specific, "body", None) or getattr(
+                translation_of.specific, "summary", ""
+            )
             if source_body and body:
                 strings[source_body] = body
             page = translate(translation_of, code, strings).specific

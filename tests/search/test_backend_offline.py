@@ -15,6 +15,7 @@ from tests.testapp.models import SimpleTestPage
 
 pytestmark = pytest.mark.django_db
 
+
 def _available(path):
     """Wagtail 7.0 has only the elasticsearch8 backend; 7.1+ (django-modelsearch) has all four."""
     import importlib
@@ -62,8 +63,16 @@ class RecordingIndices:
 
 
 EXPECTED_STEMMERS = {
-    "en": "english", "de": "light_german", "fr": "light_french", "nl": "dutch", "cs": "czech",
-    "hu": "hungarian", "it": "light_italian", "nb": "norwegian", "sv": "swedish", "tr": "turkish",
+    "en": "english",
+    "de": "light_german",
+    "fr": "light_french",
+    "nl": "dutch",
+    "cs": "czech",
+    "hu": "hungarian",
+    "it": "light_italian",
+    "nb": "norwegian",
+    "sv": "swedish",
+    "tr": "turkish",
 }
 
 
@@ -149,7 +158,10 @@ def test_language_index_is_created_with_its_analysers_and_mapping(path, code, lo
 
 
 def test_index_settings_keep_site_index_settings(locales):
-    backend = make_backend("seismic_wagtail.search.backends.elasticsearch8", INDEX_SETTINGS={"settings": {"index": {"number_of_shards": 1}}})
+    backend = make_backend(
+        "seismic_wagtail.search.backends.elasticsearch8",
+        INDEX_SETTINGS={"settings": {"index": {"number_of_shards": 1}}},
+    )
     settings = backend.get_index_settings("de")
     assert settings["settings"]["index"]["number_of_shards"] == 1
     assert settings["settings"]["analysis"]["analyzer"][TEXT_ANALYZER]["filter"][-1] == "seismic_stemmer"
@@ -231,7 +243,7 @@ def test_search_page_queryset_compiles_for_every_backend(path, locales):
 
     queryset = Page.objects.live().public().filter(locale=locales["de"]).type(SimpleTestPage)
     backend = make_backend(path)
-    results = backend.search(PlainText("Städte AND \"Stadt\" -(x) OR *", operator="and"), queryset)
+    results = backend.search(PlainText('Städte AND "Stadt" -(x) OR *', operator="and"), queryset)
     body = results._get_es_body()
     assert body["query"]["bool"]["must"]["multi_match"]["operator"] == "and"
     assert results._get_index_name() == f"{base_name(backend)}_de"

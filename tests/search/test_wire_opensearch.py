@@ -70,7 +70,9 @@ def rebuild():
 def titles(response):
     html = response.content.decode()
     assert response.status_code == 200
-    return [title for title in ("Staden", "Die Stadt", "Kent", "The city", "Städte und Dörfer") if f">{title}</a>" in html]
+    return [
+        title for title in ("Staden", "Die Stadt", "Kent", "The city", "Städte und Dörfer") if f">{title}</a>" in html
+    ]
 
 
 def test_update_index_creates_one_index_per_language_with_its_analyser(opensearch, osmem_server_url, make_page):
@@ -176,7 +178,13 @@ def test_osmem_gap_no_czech_or_dutch_stemmer(opensearch, osmem_server_url):
         backend_languages = opensearch.languages
         assert code not in backend_languages  # the wire tests leave these languages out on purpose
         status, body = request(
-            f"{osmem_server_url}/_analyze", "POST", {"tokenizer": "standard", "filter": [{"type": "stemmer", "language": {"cs": "czech", "nl": "dutch"}[code]}], "text": "města"}
+            f"{osmem_server_url}/_analyze",
+            "POST",
+            {
+                "tokenizer": "standard",
+                "filter": [{"type": "stemmer", "language": {"cs": "czech", "nl": "dutch"}[code]}],
+                "text": "města",
+            },
         )
         assert status == 400 and "not supported by osmem" in json.dumps(body)
 

@@ -23,17 +23,52 @@ def make_fixture_stories(index_page, themes, organisations):
     env, gov, welfare = themes["environment"], themes["governance"], themes["welfare"]
     uni, city, ngo = organisations["uni"], organisations["city"], organisations["ngo"]
     return {
-        "vienna": StoryPageFactory(parent=index_page, title="Vienna solar", city="Vienna", country="AT",
-                                   start_year=2014, themes=[env, welfare], organisations=[uni]),
-        "graz": StoryPageFactory(parent=index_page, title="Graz budget", city="Graz", country="AT",
-                                 start_year=2015, themes=[gov], organisations=[city]),
-        "ghent": StoryPageFactory(parent=index_page, title="Ghent repair", city="Ghent", country="BE",
-                                  start_year=2014, themes=[env], organisations=[city, ngo],
-                                  summary="Volunteers repair toasters with their neighbours."),
-        "prague": StoryPageFactory(parent=index_page, title="Prague budget", city="Prague", country="CZ",
-                                   start_year=2016, themes=[gov, welfare], organisations=[uni]),
-        "brno": StoryPageFactory(parent=index_page, title="Brno housing", city="Brno", country="CZ",
-                                 start_year=2016, themes=[welfare], organisations=[]),
+        "vienna": StoryPageFactory(
+            parent=index_page,
+            title="Vienna solar",
+            city="Vienna",
+            country="AT",
+            start_year=2014,
+            themes=[env, welfare],
+            organisations=[uni],
+        ),
+        "graz": StoryPageFactory(
+            parent=index_page,
+            title="Graz budget",
+            city="Graz",
+            country="AT",
+            start_year=2015,
+            themes=[gov],
+            organisations=[city],
+        ),
+        "ghent": StoryPageFactory(
+            parent=index_page,
+            title="Ghent repair",
+            city="Ghent",
+            country="BE",
+            start_year=2014,
+            themes=[env],
+            organisations=[city, ngo],
+            summary="Volunteers repair toasters with their neighbours.",
+        ),
+        "prague": StoryPageFactory(
+            parent=index_page,
+            title="Prague budget",
+            city="Prague",
+            country="CZ",
+            start_year=2016,
+            themes=[gov, welfare],
+            organisations=[uni],
+        ),
+        "brno": StoryPageFactory(
+            parent=index_page,
+            title="Brno housing",
+            city="Brno",
+            country="CZ",
+            start_year=2016,
+            themes=[welfare],
+            organisations=[],
+        ),
     }
 
 
@@ -63,7 +98,7 @@ def test_facet_counts_for_a_known_fixture(client, index_page, fixture_stories):
     labels = {option.value: option.label for facet in response.context["facets"] for option in facet.options}
     assert labels["AT"] == "Austria" and labels["university"] == "University"
     html = response.content.decode()
-    assert '<legend>Theme</legend>' in html
+    assert "<legend>Theme</legend>" in html
     assert 'name="theme" value="welfare"' in html
 
 
@@ -182,8 +217,9 @@ def _render_index_queries(client, index_page, django_assert_num_queries, count):
     return len(queries)
 
 
-def test_query_count_does_not_grow_with_the_number_of_stories(client, index_page, themes, organisations,
-                                                              django_assert_num_queries):
+def test_query_count_does_not_grow_with_the_number_of_stories(
+    client, index_page, themes, organisations, django_assert_num_queries
+):
     def make(n):
         for i in range(n):
             StoryPageFactory(

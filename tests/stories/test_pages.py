@@ -50,7 +50,10 @@ class StoryPageTypeTests(WagtailPageTestCase):
                 [
                     ("challenge", {"heading": "", "text": rich_text("<p>Fuel poverty.</p>")}),
                     ("approach", {"heading": "", "text": rich_text("<p>Share offers.</p>")}),
-                    ("key_figures", {"heading": "", "figures": streamfield([("item", {"value": "£4m", "label": "raised"})])}),
+                    (
+                        "key_figures",
+                        {"heading": "", "figures": streamfield([("item", {"value": "£4m", "label": "raised"})])},
+                    ),
                 ]
             ),
             "story_themes": inline_formset([{"theme": self.theme.pk}]),
@@ -135,7 +138,9 @@ class StoryPageTypeTests(WagtailPageTestCase):
         self.assertEqual(data["datePublished"], self.story.first_published_at.isoformat())
         self.assertIn("dateModified", data)
         self.assertTrue(data["image"].startswith("http://localhost/"))
-        self.assertEqual(data["author"], [{"@type": "Organization", "name": "Charles University", "url": "https://example.org/"}])
+        self.assertEqual(
+            data["author"], [{"@type": "Organization", "name": "Charles University", "url": "https://example.org/"}]
+        )
         self.assertEqual(data["publisher"]["name"], "SEiSMiC test site")
 
     def test_json_ld_is_escaped_for_html(self):

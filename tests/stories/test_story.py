@@ -26,10 +26,16 @@ def swedish(locales, index_page, themes, organisations):
     return publish_translation(index_page, locales["sv"], {"Stories": "Berättelser"})
 
 
-def test_translation_maps_themes_and_organisations_to_the_target_locale(locales, index_page, themes, organisations, swedish):
+def test_translation_maps_themes_and_organisations_to_the_target_locale(
+    locales, index_page, themes, organisations, swedish
+):
     story = StoryPageFactory(
-        parent=index_page, title="Welcome neighbour", city="Stockholm", country="SE",
-        themes=[themes["welfare"]], organisations=[organisations["ngo"]],
+        parent=index_page,
+        title="Welcome neighbour",
+        city="Stockholm",
+        country="SE",
+        themes=[themes["welfare"]],
+        organisations=[organisations["ngo"]],
     )
     translated = publish_translation(story, locales["sv"], {"Welcome neighbour": "Välkommen granne"})
     assert translated.title == "Välkommen granne"
@@ -49,10 +55,16 @@ def test_translation_maps_themes_and_organisations_to_the_target_locale(locales,
 
 
 def test_transfer_links_work_across_locales(client, locales, index_page, themes, organisations, swedish):
-    source = StoryPageFactory(parent=index_page, title="Graz budget", city="Graz", country="AT", themes=[themes["governance"]])
-    adapting = StoryPageFactory(parent=index_page, title="Prague budget", city="Prague", country="CZ", themes=[themes["governance"]])
+    source = StoryPageFactory(
+        parent=index_page, title="Graz budget", city="Graz", country="AT", themes=[themes["governance"]]
+    )
+    adapting = StoryPageFactory(
+        parent=index_page, title="Prague budget", city="Prague", country="CZ", themes=[themes["governance"]]
+    )
     StoryTransfer.objects.create(page=adapting, source_story=source, status="adapted", note="Cost checks taken over")
-    other = StoryPageFactory(parent=index_page, title="Brno budget", city="Brno", country="CZ", themes=[themes["governance"]])
+    other = StoryPageFactory(
+        parent=index_page, title="Brno budget", city="Brno", country="CZ", themes=[themes["governance"]]
+    )
     StoryTransfer.objects.create(page=other, source_story=source, status="inspired")
 
     response = client.get(source.url)

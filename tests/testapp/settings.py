@@ -10,7 +10,7 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent
 
-SECRET_KEY = "seismic-wagtail-tests-only"  # noqa: S105 (test settings, never deployed)
+SECRET_KEY = "seismic-wagtail-tests-only"
 DEBUG = False
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 

@@ -5,7 +5,7 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = True
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-dev-key-for-make-demo-only")  # noqa: S105
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-dev-key-for-make-demo-only")
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

@@ -355,7 +355,7 @@ class MultilingualBackendMixin:
             from wagtail.coreutils import get_content_languages
 
             languages = list(get_content_languages())
-        self.languages = [code for code in languages]
+        self.languages = list(languages)
         # Wagtail's choice between its basic and atomic rebuilder, used for each language index.
         self.language_rebuilder_class = self.rebuilder_class
         self.rebuilder_class = LocaleRoutedRebuilder

@@ -26,4 +26,6 @@ class Command(BaseCommand):
             if not page.live:
                 page.save_revision().publish()
             made.append(code)
-        self.stdout.write(f"Home page live in: {', '.join(sorted(get_content_languages()))} (new: {', '.join(made) or 'none'}).")
+        self.stdout.write(
+            f"Home page live in: {', '.join(sorted(get_content_languages()))} (new: {', '.join(made) or 'none'})."
+        )

@@ -1,8 +1,8 @@
 """Write (or check) the reference page of translated and synchronised fields.
 
-    manage.py seismic_translatable_fields                       # print it
-    manage.py seismic_translatable_fields --output docs/reference/translatable-fields.md
-    manage.py seismic_translatable_fields --check docs/reference/translatable-fields.md
+manage.py seismic_translatable_fields                       # print it
+manage.py seismic_translatable_fields --output docs/reference/translatable-fields.md
+manage.py seismic_translatable_fields --check docs/reference/translatable-fields.md
 """
 
 from pathlib import Path

@@ -21,31 +21,68 @@ from home.models import HomePage, NewsIndexPage, NewsItemPage, StandardPage
 
 #: (key, parent key, page class, fields per language). Slugs are per language; root-level ones must differ.
 PAGES = [
-    ("home", None, HomePage, {
-        "en": {"slug": "home", "title": "City of Examplestad", "intro": "Services, news and life in the harbour city."},
-        "fr": {"slug": "accueil", "title": "Ville d'Examplestad", "intro": "Services, actualités et vie dans la ville du port."},
-        "ar": {"slug": "home-ar", "title": "مدينة إكزامبلشتاد", "intro": "الخدمات والأخبار والحياة في مدينة الميناء."},
-    }),
-    ("living", "home", StandardPage, {
-        "en": {"slug": "living", "title": "Living in Examplestad", "intro": "Housing, schools and the harbour."},
-        "fr": {"slug": "vivre", "title": "Vivre à Examplestad", "intro": "Logement, écoles et le port."},
-        "ar": {"slug": "living", "title": "العيش في إكزامبلشتاد", "intro": "السكن والمدارس والميناء."},
-    }),
-    ("waste", "home", StandardPage, {
-        "en": {"slug": "waste", "title": "Waste and recycling", "intro": "Collection days for every district."},
-        "fr": {"slug": "dechets", "title": "Déchets et recyclage", "intro": "Les jours de collecte par quartier."},
-        "ar": {"slug": "waste", "title": "النفايات وإعادة التدوير", "intro": "أيام الجمع لكل حي."},
-    }),
-    ("news", "home", NewsIndexPage, {
-        "en": {"slug": "news", "title": "City news", "intro": "What the council decided."},
-        "fr": {"slug": "actualites", "title": "Actualités", "intro": "Les décisions du conseil."},
-        "ar": {"slug": "news", "title": "أخبار المدينة", "intro": "قرارات المجلس."},
-    }),
-    ("tram", "news", NewsItemPage, {
-        "en": {"slug": "new-tram-line", "title": "New tram line to the harbour", "date": date(2025, 3, 14)},
-        "fr": {"slug": "nouveau-tram", "title": "Un nouveau tram vers le port", "date": date(2025, 3, 14)},
-        "ar": {"slug": "new-tram-line", "title": "خط ترام جديد إلى الميناء", "date": date(2025, 3, 14)},
-    }),
+    (
+        "home",
+        None,
+        HomePage,
+        {
+            "en": {
+                "slug": "home",
+                "title": "City of Examplestad",
+                "intro": "Services, news and life in the harbour city.",
+            },
+            "fr": {
+                "slug": "accueil",
+                "title": "Ville d'Examplestad",
+                "intro": "Services, actualités et vie dans la ville du port.",
+            },
+            "ar": {
+                "slug": "home-ar",
+                "title": "مدينة إكزامبلشتاد",
+                "intro": "الخدمات والأخبار والحياة في مدينة الميناء.",
+            },
+        },
+    ),
+    (
+        "living",
+        "home",
+        StandardPage,
+        {
+            "en": {"slug": "living", "title": "Living in Examplestad", "intro": "Housing, schools and the harbour."},
+            "fr": {"slug": "vivre", "title": "Vivre à Examplestad", "intro": "Logement, écoles et le port."},
+            "ar": {"slug": "living", "title": "العيش في إكزامبلشتاد", "intro": "السكن والمدارس والميناء."},
+        },
+    ),
+    (
+        "waste",
+        "home",
+        StandardPage,
+        {
+            "en": {"slug": "waste", "title": "Waste and recycling", "intro": "Collection days for every district."},
+            "fr": {"slug": "dechets", "title": "Déchets et recyclage", "intro": "Les jours de collecte par quartier."},
+            "ar": {"slug": "waste", "title": "النفايات وإعادة التدوير", "intro": "أيام الجمع لكل حي."},
+        },
+    ),
+    (
+        "news",
+        "home",
+        NewsIndexPage,
+        {
+            "en": {"slug": "news", "title": "City news", "intro": "What the council decided."},
+            "fr": {"slug": "actualites", "title": "Actualités", "intro": "Les décisions du conseil."},
+            "ar": {"slug": "news", "title": "أخبار المدينة", "intro": "قرارات المجلس."},
+        },
+    ),
+    (
+        "tram",
+        "news",
+        NewsItemPage,
+        {
+            "en": {"slug": "new-tram-line", "title": "New tram line to the harbour", "date": date(2025, 3, 14)},
+            "fr": {"slug": "nouveau-tram", "title": "Un nouveau tram vers le port", "date": date(2025, 3, 14)},
+            "ar": {"slug": "new-tram-line", "title": "خط ترام جديد إلى الميناء", "date": date(2025, 3, 14)},
+        },
+    ),
 ]
 
 

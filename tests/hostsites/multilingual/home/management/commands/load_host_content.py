@@ -88,7 +88,9 @@ class Command(BaseCommand):
         for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
             if segment.string.data in strings:
                 StringTranslation.objects.get_or_create(
-                    translation_of=segment.string, locale=locale, context=segment.context,
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
                     defaults={"data": strings[segment.string.data]},
                 )
         translation = Translation.objects.get_or_create(source=source, target_locale=locale)[0]

@@ -207,9 +207,6 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         """Every response to this consultation, in every language (confirmed or not)."""
         return ConsultationResponse.objects.filter(consultation_key=self.translation_key)
 
-    def counted_responses(self):
-        return self.responses().filter(confirmed=True)
-
     def store_response(self, form):
         """Store a valid form's response once per submission token. Returns ``(response, created)``."""
         data = form.cleaned_data

@@ -19,7 +19,7 @@ from django_countries import countries
 
 from seismic_wagtail.core.conf import get_setting
 
-from .questions import MULTIPLE, RANKING, RATING, RATING_VALUES, SINGLE, TEXT
+from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
 #: The breakdown dimensions: (name, field of ConsultationResponse, heading).
 DIMENSIONS = (
@@ -212,14 +212,10 @@ def _summarise(question, counts):
                 per_value[number] += n
         answered = sum(per_value.values())
         average = round(sum(value * n for value, n in per_value.items()) / answered, 2) if answered else None
-        bars = []
-        for value in RATING_VALUES:
-            label = str(value)
-            if value == RATING_VALUES[0] and question.low_label:
-                label = f"{value} ({question.low_label})"
-            elif value == RATING_VALUES[-1] and question.high_label:
-                label = f"{value} ({question.high_label})"
-            bars.append(Bar(key=str(value), label=label, value=per_value[value], display=str(per_value[value])))
+        bars = [
+            Bar(key=str(value), label=label, value=per_value[value], display=str(per_value[value]))
+            for value, label in question.rating_choices
+        ]
         return _bars(bars), average
     if question.kind in (SINGLE, MULTIPLE):
         per_key = defaultdict(int)

@@ -13,20 +13,17 @@ so that each translation points at the target locale's translation of the ``Orga
 snippet and members' roles and projects can be translated.
 """
 
-import json
 import zoneinfo
 
 from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -63,13 +60,6 @@ def validate_time_zone(value):
 def time_zone_choices():
     """IANA time zone names for the event editor, computed at run time (never stored in migrations)."""
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
-
-
-def json_ld_script(data):
-    """A ``<script type="application/ld+json">`` element, escaped like Django's ``json_script``."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
 
 
 # --- index -------------------------------------------------------------------------------------------
@@ -304,9 +294,6 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
 
         return JoinRequestForm
 
-    def get_join_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("join")
-
     @path("join/", name="join")
     def join(self, request):
         """The join form: on a valid submission store a :class:`NetworkJoinRequest` and redirect.
@@ -536,9 +523,6 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
         parent = self.get_parent()
         return parent.specific if parent else None
 
-    def get_ical_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("ical")
-
     @re_path(r"^event\.ics/?$", name="ical")
     def event_ics(self, request):
         """This event as an iCalendar file (RFC 5545)."""
@@ -590,7 +574,6 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["network"] = self.network
-        context["json_ld"] = json_ld_script(self.get_json_ld(request))
         return context
 
 

@@ -9,7 +9,6 @@ be translated before the stories it points to are. Themes and organisations are 
 wagtail-localize copies them and points each one at the target locale's translation of the snippet.
 """
 
-import json
 import math
 import re
 
@@ -22,7 +21,6 @@ from django.db import models
 from django.db.models import Count, Prefetch
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import to_locale
 from django_countries.fields import CountryField
@@ -499,12 +497,6 @@ class StoryPage(SeismicPageMixin, Page):
             data["publisher"] = {"@type": "Organization", "name": publisher_name}
         return {key: value for key, value in data.items() if value not in (None, "", [])}
 
-    def json_ld_script(self, request=None):
-        """``<script type="application/ld+json">`` with ``<``, ``>`` and ``&`` escaped, safe in HTML."""
-        text = json.dumps(self.get_json_ld(request), ensure_ascii=False)
-        text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-        return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
-
     def get_live_translations(self):
         """This story in every language it is live in (itself included), for ``hreflang`` links."""
         return list(
@@ -525,7 +517,6 @@ class StoryPage(SeismicPageMixin, Page):
                 "transfers": self.get_transfers(),
                 "adaptations": self.get_adaptations(),
                 "related_stories": self.get_related_stories(),
-                "json_ld": self.json_ld_script(request),
                 "share_image_url": self.get_share_image_url(request),
                 "index_page": self.get_parent().specific,
             }

@@ -19,9 +19,8 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -35,12 +34,11 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink
 from seismic_wagtail.core.pages import SeismicPageMixin
-from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
 
 from .blocks import NetworkBodyBlock
+from .join import join_thanks_view, join_view
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -296,33 +294,12 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     @path("join/", name="join")
     def join(self, request):
-        """The join form: on a valid submission store a :class:`NetworkJoinRequest` and redirect.
-
-        Every POST counts against the client's rate limit. A bot (the honeypot field filled in) gets the
-        thank-you page and nothing is stored.
-        """
-        if not self.join_requests_open:
-            return redirect(self.get_url(request))
-        form_class = self.get_join_form_class()
-        if request.method == "POST":
-            period = get_setting("JOIN_REQUEST_RATE_PERIOD")
-            if not check_rate_limit(request, "network-join", get_setting("JOIN_REQUEST_RATE_LIMIT"), period):
-                return rate_limited_response(request, period)
-            form = form_class(request.POST, network=self)
-            if form.is_valid():
-                if not form.is_bot():
-                    with transaction.atomic():
-                        join_request = form.save()
-                        if self.notify_contact_of_join_requests and self.contact_email:
-                            transaction.on_commit(lambda: self.send_join_notification(join_request, request))
-                return redirect(self.get_url(request) + self.reverse_subpage("join_thanks"))
-        else:
-            form = form_class(network=self)
-        return self.render(request, template=self.join_template, context_overrides={"form": form})
+        """The join form (see :func:`.join.join_view`)."""
+        return join_view(self, request)
 
     @path("join/thanks/", name="join_thanks")
     def join_thanks(self, request):
-        return self.render(request, template=self.join_thanks_template)
+        return join_thanks_view(self, request)
 
     def send_join_notification(self, join_request, request=None):
         """Email the network's contact address about a new join request (in the site's default language)."""

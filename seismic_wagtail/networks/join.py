@@ -1,0 +1,53 @@
+"""The visitor-facing join form of a network page (routed by ``NetworkPage``'s ``RoutablePageMixin``).
+
+* ``join/``: the form; a valid POST stores a :class:`~seismic_wagtail.networks.models.NetworkJoinRequest`
+  and redirects to the thank-you page.
+* ``join/thanks/``: the thank-you text (after a redirect, so reloading does not post again).
+
+The routes stay on the page (``NetworkPage.join`` and ``NetworkPage.join_thanks``) and hand over to these
+functions. What a city changes is on the page: ``get_join_form_class()``, ``send_join_notification()``,
+``join_template`` and ``join_thanks_template``.
+"""
+
+from django.db import transaction
+from django.shortcuts import redirect
+
+from seismic_wagtail.core.ratelimit import enforce_rate_limit
+
+
+def join_view(page, request):
+    """The join form of ``page`` (a ``NetworkPage``); on a valid submission store the request and redirect.
+
+    Closed forms redirect to the network page. Every POST, valid or not, counts against the client's rate
+    limit (``JOIN_REQUEST_RATE_LIMIT`` per ``JOIN_REQUEST_RATE_PERIOD``). A bot (the honeypot field filled
+    in) gets the thank-you page and nothing is stored. The contact is notified once the request is committed.
+    """
+    if not page.join_requests_open:
+        return redirect(page.get_url(request))
+    form_class = page.get_join_form_class()
+    if request.method == "POST":
+        limited = enforce_rate_limit(request, "network-join", "JOIN_REQUEST")
+        if limited is not None:
+            return limited
+        form = form_class(request.POST, network=page)
+        if form.is_valid():
+            if not form.is_bot():
+                store_join_request(page, form, request)
+            return redirect(page.get_url(request) + page.reverse_subpage("join_thanks"))
+    else:
+        form = form_class(network=page)
+    return page.render(request, template=page.join_template, context_overrides={"form": form})
+
+
+def store_join_request(page, form, request):
+    """Save the valid ``form``'s join request and, when the page asks for it, notify the contact after commit."""
+    with transaction.atomic():
+        join_request = form.save()
+        if page.notify_contact_of_join_requests and page.contact_email:
+            transaction.on_commit(lambda: page.send_join_notification(join_request, request))
+    return join_request
+
+
+def join_thanks_view(page, request):
+    """The thank-you page after a join request."""
+    return page.render(request, template=page.join_thanks_template)

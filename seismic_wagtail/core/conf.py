@@ -41,6 +41,8 @@ DEFAULTS = {
     "CONSULTATION_RATE_PERIOD": 600,
     # How long an email confirmation link of a consultation response stays valid, in seconds (7 days).
     "CONSULTATION_CONFIRMATION_MAX_AGE": 7 * 24 * 3600,
+    # The sender of the confirmation email to a consultation respondent; None: DEFAULT_FROM_EMAIL.
+    "CONSULTATION_FROM_EMAIL": None,
     # How many free-text answers (with publication consent) a public results page shows per question.
     "CONSULTATION_RESULTS_TEXT_ANSWERS": 50,
     # Networks: join-request submissions (valid or not) one client may send per period (0: no limit) ...

@@ -10,6 +10,8 @@ Every key is optional; :data:`DEFAULTS` lists them with their defaults. Read a v
 ``get_setting("BASE_TEMPLATE")``: it is looked up at call time, so ``override_settings`` works in tests.
 """
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -64,5 +66,7 @@ def get_setting(name):
     """Return ``SEISMIC_WAGTAIL[name]``, or its default from :data:`DEFAULTS`."""
     if name not in DEFAULTS:
         raise ImproperlyConfigured(f"Unknown seismic_wagtail setting {name!r}; known: {sorted(DEFAULTS)}")
-    user = getattr(settings, "SEISMIC_WAGTAIL", {}) or {}
+    user = getattr(settings, "SEISMIC_WAGTAIL", None) or {}
+    if not isinstance(user, Mapping):  # reported by the system check seismic_wagtail.E003
+        user = {}
     return user.get(name, DEFAULTS[name])

@@ -52,8 +52,8 @@ FACET_CACHE_GENERATION_KEY = "seismic:stories:facets:generation"
 def clear_facet_cache(**kwargs):
     """Forget every cached facet count (a new generation: old entries are never read again and expire).
 
-    Connected to saving and deleting pages (stories, their index, network pages whose titles are labels),
-    their theme and organisation rows, themes, organisations, and to moving pages. Call it after changing
+    Connected (in :mod:`.signal_handlers`) to saving, deleting and moving stories, their index, network pages
+    (their titles are labels), their theme and organisation rows, themes and organisations. Call it after changing
     stories without signals (``bulk_create``, ``QuerySet.update``, raw SQL); otherwise such changes show
     within :attr:`StoryFilter.facet_cache_timeout`.
     """

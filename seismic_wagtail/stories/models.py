@@ -13,7 +13,6 @@ import json
 import math
 import re
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -38,6 +37,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink, image_alt_text
 from seismic_wagtail.core.pages import SeismicPageMixin
+from seismic_wagtail.core.swappable import get_network_page_model, get_network_page_model_string
 
 from .blocks import StoryBodyBlock
 from .filters import StoryFilter
@@ -49,21 +49,17 @@ SHARE_IMAGE_FILTER = "fill-1200x630"
 
 
 def network_page_types():
-    """The page types the ``network`` chooser offers: ``NetworkPage`` when the networks app provides it.
+    """The page types the ``network`` chooser offers: the network page model when it is installed.
 
     Looked up when the editor form is built, never imported, so the stories app works without networks.
     """
-    if apps.is_installed("seismic_wagtail.networks"):
-        try:
-            apps.get_model("seismic_networks", "NetworkPage")
-        except LookupError:
-            return None
-        return ["seismic_networks.NetworkPage"]
-    return None
+    if get_network_page_model() is None:
+        return None
+    return [get_network_page_model_string()]
 
 
 class NetworkChooserPanel(PageChooserPanel):
-    """A page chooser restricted to ``seismic_networks.NetworkPage`` when that app is installed."""
+    """A page chooser restricted to the network page model (``NETWORK_PAGE_MODEL``) when it is installed."""
 
     def get_form_options(self):
         self.page_type = network_page_types()

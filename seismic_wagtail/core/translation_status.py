@@ -39,7 +39,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page, TranslatableMixin
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
 
 from .conf import get_setting
 
@@ -92,6 +91,9 @@ def report_page_models():
 
 def source_pages(page_models=None):
     """The source pages of ``page_models``: neither aliases nor targets of a wagtail-localize translation."""
+    # Imported here: a site may leave wagtail_localize out of INSTALLED_APPS (then the report is not used).
+    from wagtail_localize.models import Translation
+
     page_models = report_page_models() if page_models is None else page_models
     content_types = ContentType.objects.get_for_models(*page_models, for_concrete_models=False).values()
     return (
@@ -168,6 +170,9 @@ def get_status_rows(pages, locales):
     Five queries, whatever the number of pages and locales: the pages of every translation key, the
     translation sources, the translations (with their progress and last synchronisation annotated).
     """
+    # Imported here: a site may leave wagtail_localize out of INSTALLED_APPS (then the report is not used).
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
+
     pages = list(pages)
     keys = {page.translation_key for page in pages}
     existing = {

@@ -67,7 +67,10 @@ def searchable_models():
 
 
 def backend_errors():
-    """Exceptions that mean "the search server failed", for the clients that are installed."""
+    """Exceptions that mean "the search server failed", for the clients that are installed.
+
+    The clients are optional dependencies, so each is imported here, inside ``try``, and skipped when absent.
+    """
     errors = []
     try:
         from elastic_transport import TransportError

@@ -9,6 +9,7 @@ class StoriesConfig(SeismicAppConfig):
     label = "seismic_stories"
     verbose_name = _("SEiSMiC stories")
     demo_order = 20
+    uses_file_routes = True  # rss.xml, atom.xml
 
     def ready(self):
         super().ready()

@@ -40,6 +40,7 @@ from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.swappable import get_network_page_model, get_network_page_model_string
 
 from .blocks import StoryBodyBlock
+from .feeds import StoryAtomFeed, StoryRssFeed
 from .filters import StoryFilter
 
 #: The image rendition the index shows for each story (also prefetched, so the listing does not query per story).
@@ -149,6 +150,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     def feed_path(self, name):
         """``rss.xml`` / ``atom.xml`` when the site includes ``seismic_wagtail.core.urls``, else ``rss/``."""
+        # Imported here: core.urls imports Wagtail's views, which need the models loaded (not yet, in models.py).
         from seismic_wagtail.core.urls import file_routes_installed
 
         return self.reverse_subpage(name if file_routes_installed() else f"{name}_slash")
@@ -160,8 +162,6 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         return f"{url}?{querystring}" if querystring else url
 
     def get_feed(self, feed_type):
-        from .feeds import StoryAtomFeed, StoryRssFeed
-
         return {"rss": StoryRssFeed, "atom": StoryAtomFeed}[feed_type](self)
 
     # ``rss.xml`` is what ``seismic_wagtail.core.urls`` passes on for ``<index url>rss.xml``; ``rss/``

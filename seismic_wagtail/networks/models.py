@@ -16,7 +16,6 @@ snippet and members' roles and projects can be translated.
 import zoneinfo
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -36,9 +35,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink
 from seismic_wagtail.core.pages import SeismicPageMixin
+from seismic_wagtail.core.swappable import get_story_page_model
 
 from .blocks import NetworkBodyBlock
-from .join import join_thanks_view, join_view
+from .views import join_thanks_view, join_view
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -250,11 +250,8 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
         the network page's ``translation_key``. Returns ``[]`` when ``seismic_wagtail.stories`` is not
         installed.
         """
-        if not apps.is_installed("seismic_wagtail.stories"):
-            return []
-        try:
-            story_model = apps.get_model("seismic_stories", "StoryPage")
-        except LookupError:
+        story_model = get_story_page_model()
+        if story_model is None:
             return []
         return list(
             story_model.objects.live()
@@ -294,7 +291,7 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     @path("join/", name="join")
     def join(self, request):
-        """The join form (see :func:`.join.join_view`)."""
+        """The join form (see :func:`.views.join_view`)."""
         return join_view(self, request)
 
     @path("join/thanks/", name="join_thanks")

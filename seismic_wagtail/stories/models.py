@@ -12,7 +12,6 @@ wagtail-localize copies them and points each one at the target locale's translat
 import math
 import re
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
@@ -34,8 +33,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink, image_alt_text
 from seismic_wagtail.core.pages import SeismicPageMixin
+from seismic_wagtail.core.swappable import get_network_page_model, get_network_page_model_string
 
 from .blocks import StoryBodyBlock
+from .feeds import StoryAtomFeed, StoryRssFeed
 from .filters import StoryFilter
 from .metadata import StoryMetadataMixin
 from .relations import StoryRelationsMixin
@@ -45,21 +46,17 @@ CARD_IMAGE_FILTER = "fill-480x270"
 
 
 def network_page_types():
-    """The page types the ``network`` chooser offers: ``NetworkPage`` when the networks app provides it.
+    """The page types the ``network`` chooser offers: the network page model when it is installed.
 
     Looked up when the editor form is built, never imported, so the stories app works without networks.
     """
-    if apps.is_installed("seismic_wagtail.networks"):
-        try:
-            apps.get_model("seismic_networks", "NetworkPage")
-        except LookupError:
-            return None
-        return ["seismic_networks.NetworkPage"]
-    return None
+    if get_network_page_model() is None:
+        return None
+    return [get_network_page_model_string()]
 
 
 class NetworkChooserPanel(PageChooserPanel):
-    """A page chooser restricted to ``seismic_networks.NetworkPage`` when that app is installed."""
+    """A page chooser restricted to the network page model (``NETWORK_PAGE_MODEL``) when it is installed."""
 
     def get_form_options(self):
         self.page_type = network_page_types()
@@ -149,6 +146,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     def feed_path(self, name):
         """``rss.xml`` / ``atom.xml`` when the site includes ``seismic_wagtail.core.urls``, else ``rss/``."""
+        # Imported here: core.urls imports Wagtail's views, which need the models loaded (not yet, in models.py).
         from seismic_wagtail.core.urls import file_routes_installed
 
         return self.reverse_subpage(name if file_routes_installed() else f"{name}_slash")
@@ -160,8 +158,6 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         return f"{url}?{querystring}" if querystring else url
 
     def get_feed(self, feed_type):
-        from .feeds import StoryAtomFeed, StoryRssFeed
-
         return {"rss": StoryRssFeed, "atom": StoryAtomFeed}[feed_type](self)
 
     # ``rss.xml`` is what ``seismic_wagtail.core.urls`` passes on for ``<index url>rss.xml``; ``rss/``

@@ -369,6 +369,7 @@ SETTING_TYPES = {
     "CONSULTATION_RATE_PERIOD": (_count, "a number of seconds"),
     "CONSULTATION_CONFIRMATION_MAX_AGE": (_count, "a number of seconds"),
     "CONSULTATION_RESULTS_TEXT_ANSWERS": (_count, "a whole number, 0 or more"),
+    "CONSULTATION_FROM_EMAIL": (_optional(_email), 'an address such as "Agenda <agenda@city.example>", or None'),
     "JOIN_REQUEST_RATE_LIMIT": (_count, "a whole number, 0 or more (0: no limit)"),
     "JOIN_REQUEST_RATE_PERIOD": (_count, "a number of seconds"),
     "JOIN_REQUEST_FROM_EMAIL": (_optional(_email), 'an address such as "Network <network@city.example>", or None'),

@@ -1,12 +1,15 @@
 """Demo content of the consultations app (``manage.py seismic_demo``, after core, networks and stories).
 
 * An open consultation on the JPI Urban Europe research and innovation agenda, its sections following the
-  five agenda themes (``context.registry["themes"]``), translated with wagtail-localize into Swedish,
-  Turkish and German when the site has them, with over 200 generated responses spread over the languages.
+  five agenda themes (``context.registry["themes"]``), translated with wagtail-localize into the languages
+  whose file in this folder has it (Swedish, Turkish and German) when the site has them, with over 200
+  generated responses spread over the languages.
 * A closed consultation from 2015 with its results published.
 
-Responses are generated with a seeded ``random.Random`` and bulk-created; a second run finds the pages and
-their responses and creates nothing.
+The data is in this folder: ``content.json`` (dates, how many responses in which language, where respondents
+come from), ``en.json`` (the text of the pages and the form, respondents' names and free-text answers) and
+one file per other language. Responses are generated with a seeded ``random.Random`` and bulk-created; a
+second run finds the pages and their responses and creates nothing.
 """
 
 import datetime
@@ -15,161 +18,156 @@ import uuid
 
 from django.utils import timezone
 
-from . import demo_data as data
-from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse
-from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
+from seismic_wagtail.core.demo_context import load, strings
 
-DEMO_LANGUAGES = ("sv", "tr", "de")
-THEME_ORDER = ("governance", "vibrancy", "welfare", "environment", "connectivity")
+from ..models import ConsultationAnswer, ConsultationPage, ConsultationResponse
+from ..questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
+
 #: How much the respondents care about each theme (mean rating), the basis of the generated ratings.
 THEME_PRIORITY = {"governance": 3.7, "vibrancy": 3.0, "welfare": 3.9, "environment": 4.3, "connectivity": 3.4}
-#: Responses per language of the open consultation (English is the default language).
-OPEN_RESPONSES = {"en": 84, "sv": 48, "tr": 42, "de": 46}
-CLOSED_RESPONSES = {"en": 60, "sv": 25, "tr": 20, "de": 30}
+CORE_DEMO = "seismic_wagtail.core.demo"
 
 
 def create_demo(context):
-    themes = context.registry.get("themes", {})
+    content, english = load(__name__, "content"), load(__name__, "en")
+    translations = context.translations(__name__)
     now = timezone.now().replace(second=0, microsecond=0)
-    open_page = _consultation(
-        context,
-        slug="research-agenda-consultation",
-        title=data.TITLE,
-        intro=data.INTRO,
-        themes=themes,
-        opens_at=now - datetime.timedelta(days=21),
-        closes_at=now + datetime.timedelta(days=60),
-        results_visibility="live",
-        strings=data.TRANSLATIONS,
-    )
-    closed_page = _consultation(
-        context,
-        slug="research-priorities-2015",
-        title=data.CLOSED_TITLE,
-        intro=data.CLOSED_INTRO,
-        themes=themes,
-        opens_at=datetime.datetime(2015, 3, 2, 9, 0, tzinfo=datetime.UTC),
-        closes_at=datetime.datetime(2015, 6, 30, 22, 0, tzinfo=datetime.UTC),
-        results_visibility="after_closing",
-        strings={code: {**data.TRANSLATIONS[code], **data.CLOSED_TRANSLATIONS[code]} for code in data.TRANSLATIONS},
-    )
+    pages = [_consultation(context, data, english, translations, now) for data in content["consultations"]]
+    open_page, closed_page = pages
     context.registry["consultations"] = {"open": open_page, "closed": closed_page}
-    _generate_responses(context, open_page, OPEN_RESPONSES, seed=2016)
-    _generate_responses(context, closed_page, CLOSED_RESPONSES, seed=2015)
+    for data, page in zip(content["consultations"], pages, strict=True):
+        _generate_responses(context, page, data, content["respondents"], list(english["form"]["sections"]))
 
 
-def _consultation(context, *, slug, title, intro, themes, strings, **fields):
+def _moment(value, now):
+    """A date of ``content.json``: days from now (a number) or an ISO 8601 date and time."""
+    if isinstance(value, int):
+        return now + datetime.timedelta(days=value)
+    return datetime.datetime.fromisoformat(value)
+
+
+def _consultation(context, data, english, translations, now):
+    slug = data["slug"]
+    text = english["consultations"][slug]
+    fields = {
+        "opens_at": _moment(data["opens_at"], now),
+        "closes_at": _moment(data["closes_at"], now),
+        "results_visibility": data["results_visibility"],
+    }
     existing = context.parent.get_children().filter(slug=slug, locale=context.parent.locale).first()
     if existing is None:
         fields.update(
-            intro=f"<p>{intro}</p>",
-            agenda=_agenda(themes),
-            questions=_questions(),
-            privacy_notice=f"<p>{data.PRIVACY}</p>",
-            thank_you_text=f"<p>{data.THANKS}</p>",
+            intro=f"<p>{text['intro']}</p>",
+            agenda=_agenda(context.registry.get("themes", {}), english["form"]),
+            questions=_questions(english["form"]),
+            privacy_notice=f"<p>{english['form']['privacy']}</p>",
+            thank_you_text=f"<p>{english['form']['thanks']}</p>",
             retention_days=730,
         )
-    page = context.child_page(context.parent, ConsultationPage, slug, title=title, **fields)
-    for code in DEMO_LANGUAGES:
-        locale = context.locale(code)
-        if locale is not None:
-            theme_names = _theme_strings(code)
-            context.ensure_translated(page, locale, {**theme_names, **strings[code]})
+    page = context.child_page(context.parent, ConsultationPage, slug, title=text["title"], **fields)
+    core_english = load(CORE_DEMO, "en")["themes"]
+    for locale, translation in translations:
+        local = translation.get("consultations", {}).get(slug)
+        if local:
+            theme_names = strings(core_english, load(CORE_DEMO, locale.language_code).get("themes"))
+            page_strings = {**strings(english["form"], translation.get("form")), **strings(text, local)}
+            context.ensure_translated(page, locale, {**theme_names, **page_strings})
     return page
 
 
-def _theme_strings(code):
-    from seismic_wagtail.core.demo_data import THEMES
-
-    return {theme["name"]["en"]: theme["name"][code] for theme in THEMES if code in theme["name"]}
-
-
-def _agenda(themes):
-    from seismic_wagtail.core.demo_data import THEMES
-
-    names = {theme["slug"]: theme["name"]["en"] for theme in THEMES}
+def _agenda(themes, form):
+    names = {slug: theme["name"] for slug, theme in load(CORE_DEMO, "en")["themes"].items()}
     return [
         {
             "type": "section",
             "value": {
                 "heading": names[slug],
                 "theme": themes[slug].pk if slug in themes else None,
-                "text": f"<p>{data.SECTION_TEXTS[slug]}</p>",
+                "text": f"<p>{text}</p>",
             },
         }
-        for slug in THEME_ORDER
+        for slug, text in form["sections"].items()
     ]
 
 
-def _choices(pairs):
-    return [{"type": "item", "id": str(uuid.uuid4()), "value": {"key": key, "label": label}} for key, label in pairs]
+def _choices(labels):
+    return [
+        {"type": "item", "id": str(uuid.uuid4()), "value": {"key": key, "label": label}}
+        for key, label in labels.items()
+    ]
 
 
-def _questions():
+def _questions(form):
+    rating = form["rating"]
     ratings = [
         {
             "type": "rating",
             "value": {
-                "question": data.RATING_QUESTION,
+                "question": rating["question"],
                 "help_text": "",
                 "required": True,
                 "agenda_section": number,
                 "theme": None,
-                "low_label": data.LOW,
-                "high_label": data.HIGH,
+                "low_label": rating["low"],
+                "high_label": rating["high"],
             },
         }
-        for number in range(1, len(THEME_ORDER) + 1)
+        for number in range(1, len(form["sections"]) + 1)
     ]
     return ratings + [
         {
             "type": "single_choice",
             "value": {
-                "question": data.SCALE_QUESTION,
+                "question": form["scale"]["question"],
                 "help_text": "",
                 "required": True,
-                "choices": _choices(data.SCALE_CHOICES),
+                "choices": _choices(form["scale"]["choices"]),
             },
         },
         {
             "type": "multiple_choice",
             "value": {
-                "question": data.ACTORS_QUESTION,
+                "question": form["actors"]["question"],
                 "help_text": "",
                 "required": False,
                 "max_choices": 3,
-                "choices": _choices(data.ACTORS_CHOICES),
+                "choices": _choices(form["actors"]["choices"]),
             },
         },
         {
             "type": "ranking",
             "value": {
-                "question": data.METHODS_QUESTION,
+                "question": form["methods"]["question"],
                 "help_text": "",
                 "required": False,
                 "positions": 3,
-                "choices": _choices(data.METHODS_CHOICES),
+                "choices": _choices(form["methods"]["choices"]),
             },
         },
         {
             "type": "text",
-            "value": {"question": data.MISSING_QUESTION, "help_text": "", "required": False, "max_length": 2000},
+            "value": {"question": form["missing"]["question"], "help_text": "", "required": False, "max_length": 2000},
         },
     ]
 
 
-def _generate_responses(context, page, per_language, seed):
+def _generate_responses(context, page, data, respondents, section_order):
+    """``data["responses"]`` responses per language to ``page``, from ``data["seed"]``: people answer the
+    translation in their language (the source page when the site lacks it), with names and free-text answers
+    of that language's file and countries and cities of ``respondents`` (``content.json``)."""
     if ConsultationResponse.objects.filter(consultation_key=page.translation_key).exists():
         return
-    rng = random.Random(seed)  # noqa: S311 (demo data, reproducible by seed)
+    per_language = data["responses"]
+    people = {code: load(__name__, code)["respondents"] for code in per_language}
+    rng = random.Random(data["seed"])  # noqa: S311 (demo data, reproducible by seed)
     versions = {page.locale.language_code: page}
-    for code in DEMO_LANGUAGES:
+    for code in per_language:
         locale = context.locale(code)
         translation = page.get_translation_or_none(locale) if locale is not None else None
         if translation is not None:
             versions[code] = translation.specific
     questions = page.get_questions()
-    section_slugs = dict(zip([str(child.id) for child in page.agenda], THEME_ORDER, strict=False))
+    section_slugs = dict(zip([str(child.id) for child in page.agenda], section_order, strict=False))
     end = min(timezone.now(), page.closes_at)
     span = max((end - page.opens_at).total_seconds(), 3600)
 
@@ -177,13 +175,15 @@ def _generate_responses(context, page, per_language, seed):
     for code, count in per_language.items():
         version = versions.get(code, page)  # a site without the language: those people answer in English
         for _index in range(count):
-            country = rng.choice(data.COUNTRIES[code])
+            country = rng.choice(respondents["countries"][code])
             respondent_type = rng.choices(
                 ["citizen", "civil_society", "academic", "public_authority", "business", "other"],
                 weights=[34, 20, 18, 16, 8, 4],
             )[0]
             consent = rng.choices(["public", "anonymous", "private"], weights=[30, 50, 20])[0]
-            organisation = rng.choice(data.ORGANISATIONS) if respondent_type not in ("citizen", "other") else ""
+            organisation = (
+                rng.choice(respondents["organisations"]) if respondent_type not in ("citizen", "other") else ""
+            )
             responses.append(
                 ConsultationResponse(
                     consultation_key=page.translation_key,
@@ -194,9 +194,9 @@ def _generate_responses(context, page, per_language, seed):
                     confirmed_at=None,  # generated: counted without an email round trip
                     respondent_type=respondent_type,
                     country=country,
-                    city=rng.choice(data.CITIES[country]) if rng.random() < 0.7 else "",
+                    city=rng.choice(respondents["cities"][country]) if rng.random() < 0.7 else "",
                     organisation_name=organisation,
-                    name=rng.choice(data.NAMES[code]) if consent == "public" else "",
+                    name=rng.choice(people[code]["names"]) if consent == "public" else "",
                     consent=consent,
                 )
             )
@@ -208,7 +208,9 @@ def _generate_responses(context, page, per_language, seed):
     for response in responses:
         code = response.locale.language_code if response.locale_id else "en"
         for question in questions:
-            answers.extend(_answers(rng, response, question, section_slugs, code))
+            answers.extend(
+                _answers(rng, response, question, section_slugs, code, people.get(code, people["en"])["answers"])
+            )
     answers = ConsultationAnswer.objects.bulk_create(answers, batch_size=2000)
     if answers and answers[0].pk is None:
         answers = list(ConsultationAnswer.objects.filter(response__in=responses))
@@ -216,7 +218,7 @@ def _generate_responses(context, page, per_language, seed):
     context.created_in_bulk(answers)
 
 
-def _answers(rng, response, question, section_slugs, code):
+def _answers(rng, response, question, section_slugs, code, free_texts):
     def row(**fields):
         return ConsultationAnswer.for_response(response, question, **fields)
 
@@ -242,5 +244,5 @@ def _answers(rng, response, question, section_slugs, code):
             for position, key in enumerate(order[: question.rank_positions], 1)
         ]
     if question.kind == TEXT and rng.random() < 0.3:
-        return [row(text=rng.choice(data.MISSING_ANSWERS.get(code, data.MISSING_ANSWERS["en"])))]
+        return [row(text=rng.choice(free_texts))]
     return []

@@ -115,40 +115,20 @@ def _questions(form):
         for number in range(1, len(form["sections"]) + 1)
     ]
     return ratings + [
-        {
-            "type": "single_choice",
-            "value": {
-                "question": form["scale"]["question"],
-                "help_text": "",
-                "required": True,
-                "choices": _choices(form["scale"]["choices"]),
-            },
-        },
-        {
-            "type": "multiple_choice",
-            "value": {
-                "question": form["actors"]["question"],
-                "help_text": "",
-                "required": False,
-                "max_choices": 3,
-                "choices": _choices(form["actors"]["choices"]),
-            },
-        },
-        {
-            "type": "ranking",
-            "value": {
-                "question": form["methods"]["question"],
-                "help_text": "",
-                "required": False,
-                "positions": 3,
-                "choices": _choices(form["methods"]["choices"]),
-            },
-        },
+        _choice_question("single_choice", form["scale"], required=True),
+        _choice_question("multiple_choice", form["actors"], required=False, max_choices=3),
+        _choice_question("ranking", form["methods"], required=False, positions=3),
         {
             "type": "text",
             "value": {"question": form["missing"]["question"], "help_text": "", "required": False, "max_length": 2000},
         },
     ]
+
+
+def _choice_question(kind, text, required, **options):
+    """A question block of ``kind`` with the question and choices of ``text`` (a part of ``en.json``'s form)."""
+    value = {"question": text["question"], "help_text": "", "required": required, **options}
+    return {"type": kind, "value": {**value, "choices": _choices(text["choices"])}}
 
 
 def _generate_responses(context, page, data, respondents, section_order):

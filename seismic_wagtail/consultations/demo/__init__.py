@@ -6,6 +6,8 @@
   generated responses spread over the languages.
 * A closed consultation from 2015 with its results published.
 
+Both go into ``context.registry["consultations"]`` by slug.
+
 The data is in this folder: ``content.json`` (dates, how many responses in which language, where respondents
 come from), ``en.json`` (the text of the pages and the form, respondents' names and free-text answers) and
 one file per other language. Responses are generated with a seeded ``random.Random`` and bulk-created; a
@@ -33,9 +35,8 @@ def create_demo(context):
     translations = context.translations(__name__)
     now = timezone.now().replace(second=0, microsecond=0)
     pages = [_consultation(context, data, english, translations, now) for data in content["consultations"]]
-    open_page, closed_page = pages
-    context.registry["consultations"] = {"open": open_page, "closed": closed_page}
     for data, page in zip(content["consultations"], pages, strict=True):
+        context.registry.setdefault("consultations", {})[data["slug"]] = page
         _generate_responses(context, page, data, content["respondents"], list(english["form"]["sections"]))
 
 

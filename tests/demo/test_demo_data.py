@@ -129,6 +129,15 @@ def content_problems(app, content):
             missing = sorted((keys or set()) - set(item if isinstance(item, dict) else {}))
             if missing:
                 problems.append(f"{app}/demo/content.json: {group} item {number} lacks {', '.join(missing)}")
+    nested = {"members": {"person_name", "public"}, "events": {"slug", "days", "start", "hours", "address"}}
+    for network in content.get("networks", []) if app == "networks" else []:
+        for group, keys in nested.items():
+            for number, item in enumerate(network.get(group, []), 1):
+                if keys - set(item):
+                    missing = ", ".join(sorted(keys - set(item)))
+                    problems.append(
+                        f"networks/demo/content.json: {network.get('slug')} {group} item {number} lacks {missing}"
+                    )
     if app == "consultations":
         respondents = content.get("respondents", {})
         for key in ("countries", "cities", "organisations"):
@@ -211,6 +220,10 @@ def test_a_missing_or_misspelt_translation_is_named():
     )  # an item en.json does not have
     del files["search"]["nb"]
     problems = translation_problems(files)
+    del files["stories"]["en"]["stories"]["repair-cafes-in-every-district"]["summary"]
+    assert english_problems("stories", files["stories"]["content"], files["stories"]["en"]) == [
+        "stories/demo/en.json: stories.repair-cafes-in-every-district lacks summary"
+    ]
     assert "core/demo/tr.json: missing translation of themes.welfare.name" in problems
     assert "networks/demo/tr.json: missing translation of networks.turkey.members.Elif Demir.city" in problems
     assert "stories/demo/sv.json: stories.welcome-neighbour.title is not in en.json" in problems

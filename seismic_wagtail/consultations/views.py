@@ -9,6 +9,7 @@
 from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from seismic_wagtail.core.conf import get_setting
@@ -32,8 +33,6 @@ def closed_message(page):
 
 
 def _format(value):
-    from django.utils import formats, timezone
-
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 

@@ -12,21 +12,32 @@ Each check says what is wrong and what to change. The ids, with their meaning, a
 - ``seismic_wagtail.W007`` a locale in the database has a language the settings no longer list.
 - ``seismic_wagtail.W008``/``W009`` ``LocaleMiddleware`` is missing, or listed more than once.
 - ``seismic_wagtail.W010`` the rate limits of the public forms count in a per-process cache.
+- ``seismic_wagtail.E003`` ``SEISMIC_WAGTAIL`` is not a dict; ``E004`` one of its values has the wrong type;
+  ``E005`` a model label in it names no model; ``W011`` a key the package does not know (a misspelling);
+  ``W012`` ``TRANSLATION_STATUS_APPS`` names an app that is not installed.
 
 The checks that read the database (W004, W007) pass quietly when its tables do not exist yet (before the
 first ``migrate``).
 """
 
+import difflib
+from collections.abc import Mapping
+
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import DatabaseError
 from django.template import Engine, TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader_tags import BlockNode, ExtendsNode, IncludeNode
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Locale, Page
 
-from .conf import get_setting
+from .conf import DEFAULTS, get_setting
+from .pages import SeismicPageMixin
 from .templating import BLOCK_ROLES, get_template_blocks
 from .urls import FILE_ROUTE_URL_NAME, FILE_ROUTES, resolve_in_language, serves_pages
 
@@ -128,8 +139,6 @@ def check_base_template(app_configs=None, **kwargs):
 
 
 def _page_types_with_scripts():
-    from .pages import SeismicPageMixin
-
     return [model.__name__ for model in apps.get_models() if issubclass(model, SeismicPageMixin) and model.scripts]
 
 
@@ -143,16 +152,12 @@ def _describe(match):
 
 
 def _package_page_models():
-    from .pages import SeismicPageMixin
-
     return [model for model in apps.get_models() if issubclass(model, SeismicPageMixin)]
 
 
 @register(Tags.urls)
 def check_shadowed_pages(app_configs=None, **kwargs):
     """W004: no URL pattern of the site answers the URL of a live page of the package."""
-    from wagtail.models import Page
-
     models = _package_page_models()
     if not models:
         return []
@@ -186,8 +191,7 @@ def check_shadowed_pages(app_configs=None, **kwargs):
 @register(Tags.urls)
 def check_file_routes(app_configs=None, **kwargs):
     """W005: ``seismic_wagtail.core.urls`` is included and answers its URLs."""
-    needing = [label for label in ("seismic_networks", "seismic_stories") if label in apps.app_configs]
-    if not needing:
+    if not any(getattr(app_config, "uses_file_routes", False) for app_config in apps.get_app_configs()):
         return []
     hint = (
         'Add path("", include("seismic_wagtail.core.urls")) to urls.py just before the line that includes '
@@ -241,9 +245,6 @@ def check_translation_apps(app_configs=None, **kwargs):
 @register(Tags.translation)
 def check_locales_have_languages(app_configs=None, **kwargs):
     """W007: every Locale row has a language the settings list."""
-    from wagtail.coreutils import get_content_languages
-    from wagtail.models import Locale
-
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return []
     configured = {code.lower() for code in get_content_languages()}
@@ -319,3 +320,142 @@ def check_rate_limit_cache(app_configs=None, **kwargs):
             id=ID.format("W010"),
         )
     ]
+
+
+# -- The package's own settings ----------------------------------------------------------------------------------
+
+
+def _optional(test):
+    return lambda value: value is None or test(value)
+
+
+def _count(value):
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _text(value):
+    return isinstance(value, str) and value != ""
+
+
+def _texts(value):
+    return isinstance(value, list | tuple) and all(_text(item) for item in value)
+
+
+def _email(value):
+    try:
+        validate_email(value.rsplit("<", 1)[-1].rstrip(">").strip() if isinstance(value, str) else "")
+    except ValidationError:
+        return False
+    return True
+
+
+def _template_blocks(value):
+    return isinstance(value, Mapping) and all(key in BLOCK_ROLES and _optional(_text)(v) for key, v in value.items())
+
+
+#: What each key of ``SEISMIC_WAGTAIL`` must hold (a test keeps this in step with ``conf.DEFAULTS``).
+SETTING_TYPES = {
+    "BASE_TEMPLATE": (_text, "a template name"),
+    "TEMPLATE_BLOCKS": (
+        _template_blocks,
+        f"a dict with some of the keys {', '.join(BLOCK_ROLES)}, each a block name or None",
+    ),
+    "INCLUDE_CSS": (lambda value: isinstance(value, bool), "True or False"),
+    "CLIENT_IP_HEADER": (_optional(_text), 'a request.META key such as "HTTP_X_FORWARDED_FOR", or None'),
+    "TRANSLATION_STATUS_APPS": (_optional(_texts), "a list of app labels, or None"),
+    "NETWORK_PAGE_MODEL": (_optional(_text), 'a model label "app_label.ModelName", or None'),
+    "STORY_PAGE_MODEL": (_optional(_text), 'a model label "app_label.ModelName", or None'),
+    "CONSULTATION_RATE_LIMIT": (_count, "a whole number, 0 or more (0: no limit)"),
+    "CONSULTATION_RATE_PERIOD": (_count, "a number of seconds"),
+    "CONSULTATION_CONFIRMATION_MAX_AGE": (_count, "a number of seconds"),
+    "CONSULTATION_RESULTS_TEXT_ANSWERS": (_count, "a whole number, 0 or more"),
+    "JOIN_REQUEST_RATE_LIMIT": (_count, "a whole number, 0 or more (0: no limit)"),
+    "JOIN_REQUEST_RATE_PERIOD": (_count, "a number of seconds"),
+    "JOIN_REQUEST_FROM_EMAIL": (_optional(_email), 'an address such as "Network <network@city.example>", or None'),
+    "SEARCH_MODELS": (_texts, 'a list of model labels "app_label.ModelName"'),
+}
+
+#: The keys that hold model labels: a label whose app is installed must name one of its models.
+MODEL_LABEL_SETTINGS = ("NETWORK_PAGE_MODEL", "STORY_PAGE_MODEL", "SEARCH_MODELS")
+
+
+def _label_problem(label):
+    """Why ``label`` ("app_label.ModelName") names no model, or None (also when its app is not installed)."""
+    app_label, dot, model_name = label.partition(".")
+    if not dot or not app_label or not model_name or "." in model_name:
+        return 'it is not of the form "app_label.ModelName"'
+    if app_label not in {config.label for config in apps.get_app_configs()}:
+        return None  # documented: types of apps a site did not install are left out
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        names = [model.__name__ for model in apps.get_app_config(app_label).get_models()]
+        close = difflib.get_close_matches(model_name, names, n=1)
+        return f"the app {app_label!r} has no model {model_name!r}" + (
+            f" (did you mean {close[0]!r}?)" if close else ""
+        )
+    return None
+
+
+@register()
+def check_package_settings(app_configs=None, **kwargs):
+    """E003-E005, W011-W012: ``SEISMIC_WAGTAIL`` holds only known keys with values of the right type."""
+    user = getattr(settings, "SEISMIC_WAGTAIL", None)
+    if user is None:
+        return []
+    if not isinstance(user, Mapping):
+        return [
+            Error(
+                f"SEISMIC_WAGTAIL must be a dict, not {type(user).__name__}; the package uses its defaults.",
+                hint='Write it as SEISMIC_WAGTAIL = {"BASE_TEMPLATE": "base.html", ...}.',
+                id=ID.format("E003"),
+            )
+        ]
+    messages = []
+    for key, value in user.items():
+        if key not in DEFAULTS:
+            close = difflib.get_close_matches(str(key), list(DEFAULTS), n=1)
+            messages.append(
+                Warning(
+                    f"SEISMIC_WAGTAIL has a key the package does not know, {key!r}: it is ignored.",
+                    hint=(f"Did you mean {close[0]!r}? " if close else "")
+                    + "The known keys are listed in docs/reference/settings.md.",
+                    id=ID.format("W011"),
+                )
+            )
+            continue
+        test, expected = SETTING_TYPES[key]
+        if not test(value):
+            messages.append(
+                Error(
+                    f"SEISMIC_WAGTAIL[{key!r}] is {value!r}; it must be {expected}.",
+                    hint=f"Correct it, or remove the key to use the default, {DEFAULTS[key]!r}.",
+                    id=ID.format("E004"),
+                )
+            )
+        elif key in MODEL_LABEL_SETTINGS:
+            for label in [value] if isinstance(value, str) else value or []:
+                problem = _label_problem(label)
+                if problem:
+                    messages.append(
+                        Error(
+                            f"SEISMIC_WAGTAIL[{key!r}] names {label!r}, but {problem}.",
+                            hint="Give the model's label as app_label.ModelName (python manage.py shell: "
+                            "Model._meta.label).",
+                            id=ID.format("E005"),
+                        )
+                    )
+        elif key == "TRANSLATION_STATUS_APPS" and value:
+            installed = {config.label for config in apps.get_app_configs()}
+            for label in value:
+                if label not in installed:
+                    messages.append(
+                        Warning(
+                            f"SEISMIC_WAGTAIL['TRANSLATION_STATUS_APPS'] names {label!r}, which is not an "
+                            "installed app's label: the translation status report lists none of its pages.",
+                            hint=f"Installed labels starting with seismic_: "
+                            f"{', '.join(sorted(lb for lb in installed if lb.startswith('seismic_')))}.",
+                            id=ID.format("W012"),
+                        )
+                    )
+    return messages

@@ -10,6 +10,8 @@ Every key is optional; :data:`DEFAULTS` lists them with their defaults. Read a v
 ``get_setting("BASE_TEMPLATE")``: it is looked up at call time, so ``override_settings`` works in tests.
 """
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -31,10 +33,12 @@ DEFAULTS = {
     # The apps (labels) whose page types the translation status report lists; None: every app whose label
     # starts with "seismic_".
     "TRANSLATION_STATUS_APPS": None,
-    # The network page model ("app_label.ModelName") behind the report's network filter: a page is in a
-    # network when it is one of the network's translations or below one, or has a ``network`` foreign key
-    # to one. Ignored when the app is not installed.
+    # The swappable page models other apps point at ("app_label.ModelName"), read through
+    # ``seismic_wagtail.core.swappable``: the network page (the stories' network chooser, the translation
+    # status report's network filter) and the story page (a network page's latest stories). A model whose app
+    # is not installed is left out. Core itself names the domain apps only here, as setting defaults.
     "NETWORK_PAGE_MODEL": "seismic_networks.NetworkPage",
+    "STORY_PAGE_MODEL": "seismic_stories.StoryPage",
     # Consultations: responses one client address may post per period (0 turns the limit off) ...
     "CONSULTATION_RATE_LIMIT": 10,
     # ... and that period, in seconds.
@@ -64,5 +68,7 @@ def get_setting(name):
     """Return ``SEISMIC_WAGTAIL[name]``, or its default from :data:`DEFAULTS`."""
     if name not in DEFAULTS:
         raise ImproperlyConfigured(f"Unknown seismic_wagtail setting {name!r}; known: {sorted(DEFAULTS)}")
-    user = getattr(settings, "SEISMIC_WAGTAIL", {}) or {}
+    user = getattr(settings, "SEISMIC_WAGTAIL", None) or {}
+    if not isinstance(user, Mapping):  # reported by the system check seismic_wagtail.E003
+        user = {}
     return user.get(name, DEFAULTS[name])

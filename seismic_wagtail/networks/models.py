@@ -17,7 +17,6 @@ import json
 import zoneinfo
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -42,6 +41,7 @@ from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink
 from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
+from seismic_wagtail.core.swappable import get_story_page_model
 
 from .blocks import NetworkBodyBlock
 
@@ -262,11 +262,8 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
         the network page's ``translation_key``. Returns ``[]`` when ``seismic_wagtail.stories`` is not
         installed.
         """
-        if not apps.is_installed("seismic_wagtail.stories"):
-            return []
-        try:
-            story_model = apps.get_model("seismic_stories", "StoryPage")
-        except LookupError:
+        story_model = get_story_page_model()
+        if story_model is None:
             return []
         return list(
             story_model.objects.live()

@@ -41,7 +41,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
-from seismic_wagtail.core.models import OrganisationType
+from seismic_wagtail.core.models import OrganisationType, Theme
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -52,8 +52,8 @@ FACET_CACHE_GENERATION_KEY = "seismic:stories:facets:generation"
 def clear_facet_cache(**kwargs):
     """Forget every cached facet count (a new generation: old entries are never read again and expire).
 
-    Connected to saving and deleting pages (stories, their index, network pages whose titles are labels),
-    their theme and organisation rows, themes, organisations, and to moving pages. Call it after changing
+    Connected (in :mod:`.signal_handlers`) to saving, deleting and moving stories, their index, network pages
+    (their titles are labels), their theme and organisation rows, themes and organisations. Call it after changing
     stories without signals (``bulk_create``, ``QuerySet.update``, raw SQL); otherwise such changes show
     within :attr:`StoryFilter.facet_cache_timeout`.
     """
@@ -136,7 +136,7 @@ class ThemeFacet(Facet):
     label = _("Theme")
 
     def _rows(self):
-        from .models import StoryPageTheme
+        from .models import StoryPageTheme  # here, not at the top: models imports this module (StoryFilter)
 
         return StoryPageTheme.objects
 
@@ -153,8 +153,6 @@ class ThemeFacet(Facet):
         return [(row["theme__slug"], row["label"], row["count"]) for row in rows]
 
     def label_for(self, value, index):
-        from seismic_wagtail.core.models import Theme
-
         theme = Theme.objects.filter(slug=value, locale_id=index.locale_id).first()
         return theme.name if theme else value
 
@@ -271,7 +269,7 @@ class OrganisationTypeFacet(Facet):
         return [value for value in super().clean(values) if value in OrganisationType.values]
 
     def _rows(self):
-        from .models import StoryPageOrganisation
+        from .models import StoryPageOrganisation  # here, not at the top: models imports this module
 
         return StoryPageOrganisation.objects
 

@@ -13,7 +13,6 @@ import json
 import math
 import re
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -38,8 +37,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink, image_alt_text
 from seismic_wagtail.core.pages import SeismicPageMixin
+from seismic_wagtail.core.swappable import get_network_page_model, get_network_page_model_string
 
 from .blocks import StoryBodyBlock
+from .feeds import StoryAtomFeed, StoryRssFeed
 from .filters import StoryFilter
 
 #: The image rendition the index shows for each story (also prefetched, so the listing does not query per story).
@@ -49,21 +50,17 @@ SHARE_IMAGE_FILTER = "fill-1200x630"
 
 
 def network_page_types():
-    """The page types the ``network`` chooser offers: ``NetworkPage`` when the networks app provides it.
+    """The page types the ``network`` chooser offers: the network page model when it is installed.
 
     Looked up when the editor form is built, never imported, so the stories app works without networks.
     """
-    if apps.is_installed("seismic_wagtail.networks"):
-        try:
-            apps.get_model("seismic_networks", "NetworkPage")
-        except LookupError:
-            return None
-        return ["seismic_networks.NetworkPage"]
-    return None
+    if get_network_page_model() is None:
+        return None
+    return [get_network_page_model_string()]
 
 
 class NetworkChooserPanel(PageChooserPanel):
-    """A page chooser restricted to ``seismic_networks.NetworkPage`` when that app is installed."""
+    """A page chooser restricted to the network page model (``NETWORK_PAGE_MODEL``) when it is installed."""
 
     def get_form_options(self):
         self.page_type = network_page_types()
@@ -153,6 +150,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     def feed_path(self, name):
         """``rss.xml`` / ``atom.xml`` when the site includes ``seismic_wagtail.core.urls``, else ``rss/``."""
+        # Imported here: core.urls imports Wagtail's views, which need the models loaded (not yet, in models.py).
         from seismic_wagtail.core.urls import file_routes_installed
 
         return self.reverse_subpage(name if file_routes_installed() else f"{name}_slash")
@@ -164,8 +162,6 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         return f"{url}?{querystring}" if querystring else url
 
     def get_feed(self, feed_type):
-        from .feeds import StoryAtomFeed, StoryRssFeed
-
         return {"rss": StoryRssFeed, "atom": StoryAtomFeed}[feed_type](self)
 
     # ``rss.xml`` is what ``seismic_wagtail.core.urls`` passes on for ``<index url>rss.xml``; ``rss/``

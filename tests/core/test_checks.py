@@ -129,3 +129,89 @@ def test_checks_run_with_manage_py_check():
     with override_settings(SEISMIC_WAGTAIL={"BASE_TEMPLATE": "hosts/other_blocks.html"}):
         with pytest.raises(SystemCheckError, match="seismic_wagtail.E002"):
             call_command("check")
+
+
+# -- The package's own settings ----------------------------------------------------------------------------------
+
+
+def test_every_setting_has_a_type_check():
+    from seismic_wagtail.core.conf import DEFAULTS
+
+    assert set(checks.SETTING_TYPES) == set(DEFAULTS)
+    # The defaults themselves pass their own checks.
+    assert all(checks.SETTING_TYPES[key][0](value) for key, value in DEFAULTS.items())
+
+
+def test_the_test_sites_settings_are_quiet():
+    assert checks.check_package_settings() == []
+
+
+@override_settings(SEISMIC_WAGTAIL=[("BASE_TEMPLATE", "base.html")])
+def test_settings_not_a_dict():
+    [error] = checks.check_package_settings()
+    assert error.id == "seismic_wagtail.E003" and "not list" in error.msg
+    # The rest of the package reads the defaults meanwhile instead of failing on .get().
+    from seismic_wagtail.core.conf import get_setting
+
+    assert get_setting("BASE_TEMPLATE") == "base.html"
+
+
+@override_settings(SEISMIC_WAGTAIL={"BASE_TEMPLAT": "city/base.html", "CONSULTATION_RATE_LIMIT": 3})
+def test_misspelt_key_names_the_one_meant():
+    [warning] = checks.check_package_settings()
+    assert warning.id == "seismic_wagtail.W011"
+    assert "'BASE_TEMPLAT'" in warning.msg and "Did you mean 'BASE_TEMPLATE'?" in warning.hint
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("CONSULTATION_RATE_LIMIT", -1),
+        ("CONSULTATION_RATE_LIMIT", "10"),
+        ("JOIN_REQUEST_RATE_PERIOD", True),
+        ("INCLUDE_CSS", "yes"),
+        ("TEMPLATE_BLOCKS", {"body": "content"}),
+        ("TEMPLATE_BLOCKS", ["content"]),
+        ("SEARCH_MODELS", "seismic_stories.StoryPage"),
+        ("JOIN_REQUEST_FROM_EMAIL", "not an address"),
+        ("BASE_TEMPLATE", ""),
+    ],
+)
+def test_wrong_types_are_errors(key, value):
+    with override_settings(SEISMIC_WAGTAIL={key: value}):
+        [error] = checks.check_package_settings()
+    assert error.id == "seismic_wagtail.E004" and key in error.msg and repr(value) in error.msg
+
+
+@override_settings(
+    SEISMIC_WAGTAIL={
+        "TEMPLATE_BLOCKS": {"head": None, "content": "main"},
+        "JOIN_REQUEST_FROM_EMAIL": "Network <network@city.example>",
+        "SEARCH_MODELS": ["seismic_stories.StoryPage", "city_events.EventPage"],
+        "NETWORK_PAGE_MODEL": None,
+    }
+)
+def test_good_values_and_labels_of_apps_not_installed_are_quiet():
+    assert checks.check_package_settings() == []
+
+
+@override_settings(SEISMIC_WAGTAIL={"SEARCH_MODELS": ["seismic_stories.StoriesPage", "seismic_stories"]})
+def test_model_labels_that_name_no_model():
+    errors = checks.check_package_settings()
+    assert ids(errors) == ["seismic_wagtail.E005", "seismic_wagtail.E005"]
+    assert "did you mean 'StoryPage'?" in errors[0].msg
+    assert 'not of the form "app_label.ModelName"' in errors[1].msg
+
+
+@override_settings(SEISMIC_WAGTAIL={"TRANSLATION_STATUS_APPS": ["seismic_stories", "seismic_storys"]})
+def test_translation_status_app_not_installed():
+    [warning] = checks.check_package_settings()
+    assert warning.id == "seismic_wagtail.W012" and "'seismic_storys'" in warning.msg
+    assert "seismic_stories" in warning.hint
+
+
+@pytest.mark.django_db
+@override_settings(SEISMIC_WAGTAIL={"CONSULTATION_RATE_LIMIT": -5})
+def test_manage_py_check_fails_on_a_settings_error():
+    with pytest.raises(SystemCheckError, match="E004"):
+        call_command("check")

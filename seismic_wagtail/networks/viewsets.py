@@ -1,4 +1,4 @@
-"""Admin views of the networks app: the join requests in the "SEiSMiC" menu group.
+"""Admin viewsets of the networks app: the join requests in the "SEiSMiC" menu group.
 
 Join requests come from visitors only, so nobody adds or copies them in the admin. Users with the "view"
 permission of join requests see the list, the details (inspect view) and the export; users with "change"
@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from seismic_wagtail.core.admin import SeismicMenuMixin
+from seismic_wagtail.core.menu import SeismicMenuMixin
 
 from .models import NetworkJoinRequest
 
-try:  # Wagtail >= 8: permission policies are registered per model
+try:  # Wagtail >= 8: permission policies are registered per model (an import that may fail, at module level)
     from wagtail.permissions import register_permission_policy
 except ImportError:  # Wagtail 7: the viewset's own ``permission_policy`` is used
     register_permission_policy = None

@@ -100,9 +100,9 @@ class DemoContext:
 
 
 def load(package, name):
-    """The data file ``<name>.json`` of the demo package ``package`` (e.g. ``"seismic_wagtail.networks.demo"``),
-    ``{}`` when there is none. ``content`` holds what exists and how it is linked; ``en``, ``de``... the text in
-    that language (see docs/how-to/demo-content.md)."""
+    """The data file ``<name>.json`` of the demo package ``package`` (an app's ``demo``: its plug-in passes
+    ``__name__``), ``{}`` when there is none. ``content`` holds what exists and how it is linked; ``en``,
+    ``de``... the text in that language (see docs/how-to/demo-content.md)."""
     resource = resources.files(package) / f"{name}.json"
     return json.loads(resource.read_text(encoding="utf-8")) if resource.is_file() else {}
 

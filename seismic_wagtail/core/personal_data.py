@@ -36,26 +36,27 @@ class PersonalData:
     anonymise: Callable[[str], int] | None = None
 
 
-def personal_data_sources():
-    """The ``PERSONAL_DATA`` of every installed app that has a ``privacy`` module defining one, in app order."""
+def personal_data_sources(names=None):
+    """The ``PERSONAL_DATA`` of every installed app that has a ``privacy`` module defining one, in app order
+    (only those whose ``name`` is in ``names`` when given)."""
     sources = []
     for config in apps.get_app_configs():
         if not module_has_submodule(config.module, "privacy"):
             continue
         source = getattr(import_module(f"{config.name}.privacy"), "PERSONAL_DATA", None)
-        if isinstance(source, PersonalData):
+        if isinstance(source, PersonalData) and (names is None or source.name in names):
             sources.append(source)
     return sources
 
 
-def erase_personal_data(email, *, anonymise=False, dry_run=False):
+def erase_personal_data(email, *, anonymise=False, dry_run=False, names=None):
     """Erase (or anonymise, where a source can) every record given with ``email``, in every source.
 
     Returns ``[(source, action, count)]`` with ``action`` one of ``"found"`` (dry run), ``"erased"`` and
     ``"anonymised"``.
     """
     report = []
-    for source in personal_data_sources():
+    for source in personal_data_sources(names):
         if dry_run:
             report.append((source, "found", source.count(email)))
         elif anonymise and source.anonymise is not None:
@@ -65,6 +66,6 @@ def erase_personal_data(email, *, anonymise=False, dry_run=False):
     return report
 
 
-def purge_personal_data(now=None, *, dry_run=False):
+def purge_personal_data(now=None, *, dry_run=False, names=None):
     """Run every source's retention purge. Returns ``[(source, {reason: count})]``."""
-    return [(source, source.purge(now=now, dry_run=dry_run)) for source in personal_data_sources()]
+    return [(source, source.purge(now=now, dry_run=dry_run)) for source in personal_data_sources(names)]

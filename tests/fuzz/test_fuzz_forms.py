@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
 from seismic_wagtail.core.forms import VISITOR_TEXT_MAX_LENGTH, has_control_characters
 from seismic_wagtail.networks.models import NetworkJoinRequest
+from tests.consultations.conftest import answer_data
+from tests.networks.test_join import VALID
 
 from .inputs import form_posts, known_gap_posts, long_email, oversize_field_posts, repeated_field_posts
 from .reporting import record
@@ -22,22 +24,8 @@ FUZZ = settings(
 )
 TOKEN = "@TOKEN@"
 
-CONSULTATION_VALID = {
-    "q_q-rating": "4",
-    "q_q-single": "city",
-    "q_q-multiple": ["citizens", "researchers"],
-    "q_q-ranking_0": "energy",
-    "q_q-ranking_1": "housing",
-    "q_q-text": "More money for parks.",
-    "respondent_type": "citizen",
-    "country": "SE",
-    "city": "Malmö",
-    "name": "Ada Lovelace",
-    "email": "ada@example.org",
-    "consent": "anonymous",
-    "privacy": "on",
-    "submission_token": TOKEN,
-}
+#: The valid submissions of the consultation and join tests, with a placeholder for the submission token.
+CONSULTATION_VALID = answer_data(submission_token=TOKEN)
 CONSULTATION_CHOICES = {
     "q_q-rating": ["1", "5", "0", "6", "٣", "²"],
     "q_q-single": ["neighbourhood", "city", "region"],
@@ -51,14 +39,7 @@ CONSULTATION_CHOICES = {
     "submission_token": [TOKEN, TOKEN, "not-a-uuid", "00000000-0000-0000-0000-000000000000"],
 }
 
-JOIN_VALID = {
-    "name": "Eva Novák",
-    "organisation": "Auto*Mat",
-    "email": "eva@example.org",
-    "city": "Praha",
-    "project_description": "Car-free streets on Sundays in Prague 7.",
-    "consent": "on",
-}
+JOIN_VALID = VALID
 JOIN_CHOICES = {"consent": ["on", "", "off", "true"], "seismic_hp_website": ["", "http://spam.example"]}
 
 

@@ -10,6 +10,8 @@ from seismic_wagtail.core.personal_data import erase_personal_data
 
 
 class Command(BaseCommand):
+    #: The sources (``PersonalData.name``) the command covers; ``None``: all of them.
+    sources = None
     help = "Erase (or anonymise, where the data allows) everything the package stores about one email address."
 
     def add_arguments(self, parser):
@@ -24,6 +26,8 @@ class Command(BaseCommand):
     def handle(self, *args, email, anonymise=False, dry_run=False, **options):
         if not email.strip():
             raise CommandError("Give an email address.")
-        for source, action, count in erase_personal_data(email, anonymise=anonymise, dry_run=dry_run):
+        for source, action, count in erase_personal_data(
+            email, anonymise=anonymise, dry_run=dry_run, names=self.sources
+        ):
             line = f"{action.capitalize()} {count} {source.name} given with {email}."
             self.stdout.write(line if dry_run else self.style.SUCCESS(line))

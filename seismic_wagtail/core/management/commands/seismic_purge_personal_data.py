@@ -11,6 +11,8 @@ from seismic_wagtail.core.personal_data import purge_personal_data
 
 
 class Command(BaseCommand):
+    #: The sources (``PersonalData.name``) the command covers; ``None``: all of them.
+    sources = None
     help = "Delete the personal data (consultation responses, join requests) past its retention period."
 
     def add_arguments(self, parser):
@@ -18,6 +20,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         verb = "Would delete" if dry_run else "Deleted"
-        for source, counts in purge_personal_data(dry_run=dry_run):
+        for source, counts in purge_personal_data(dry_run=dry_run, names=self.sources):
             details = ", ".join(f"{count} ({reason})" for reason, count in counts.items())
             self.stdout.write(self.style.SUCCESS(f"{verb} {source.name}: {details}."))

@@ -16,7 +16,7 @@ from django_countries import countries
 
 from seismic_wagtail.core.forms import HoneypotFormMixin, VisitorTextFormMixin
 
-from .questions import MULTIPLE, RANKING, RATING, RATING_VALUES, SINGLE, TEXT
+from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
 
 class RankingWidget(forms.MultiWidget):
@@ -153,15 +153,9 @@ def question_field(question):
     if question.subject and question.kind == RATING:
         common["label"] = f"{question.subject}: {question.label}" if question.label else question.subject
     if question.kind == RATING:
-        choices = []
-        for value in RATING_VALUES:
-            label = str(value)
-            if value == RATING_VALUES[0] and question.low_label:
-                label = f"{value} ({question.low_label})"
-            elif value == RATING_VALUES[-1] and question.high_label:
-                label = f"{value} ({question.high_label})"
-            choices.append((value, label))
-        return forms.TypedChoiceField(choices=choices, coerce=int, empty_value=None, widget=forms.RadioSelect, **common)
+        return forms.TypedChoiceField(
+            choices=question.rating_choices, coerce=int, empty_value=None, widget=forms.RadioSelect, **common
+        )
     if question.kind == SINGLE:
         return forms.ChoiceField(choices=question.choices, widget=forms.RadioSelect, **common)
     if question.kind == MULTIPLE:

@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from seismic_wagtail.core.conf import get_setting
+from seismic_wagtail.core.mail import send_templated_mail
 from seismic_wagtail.core.pages import SeismicPageMixin
 
 from .blocks import AgendaBlock, QuestionsBlock
@@ -207,9 +208,6 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         """Every response to this consultation, in every language (confirmed or not)."""
         return ConsultationResponse.objects.filter(consultation_key=self.translation_key)
 
-    def counted_responses(self):
-        return self.responses().filter(confirmed=True)
-
     def store_response(self, form):
         """Store a valid form's response once per submission token. Returns ``(response, created)``."""
         data = form.cleaned_data
@@ -254,19 +252,25 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         return request.build_absolute_uri(relative) if request is not None else self.full_url
 
     def send_confirmation(self, request, response):
-        """Email the respondent the link that makes the response count."""
-        from django.core.mail import send_mail
-        from django.template.loader import render_to_string
+        """Email the respondent the link that makes the response count, in the language they answered in.
 
-        context = {
-            "page": self,
-            "response": response,
-            "confirm_url": self.get_confirmation_url(request, response),
-            "max_age_days": get_setting("CONSULTATION_CONFIRMATION_MAX_AGE") // 86400,
-        }
-        subject = render_to_string("seismic_wagtail/consultations/email/confirm_subject.txt", context).strip()
-        body = render_to_string("seismic_wagtail/consultations/email/confirm_body.txt", context)
-        send_mail(subject, body, None, [response.email])
+        Sent from ``SEISMIC_WAGTAIL["CONSULTATION_FROM_EMAIL"]`` (else ``DEFAULT_FROM_EMAIL``) with the
+        templates ``email/confirm_subject.txt`` and ``email/confirm_body.txt``; returns the number of messages
+        sent (see :mod:`seismic_wagtail.core.mail` for failures).
+        """
+        return send_templated_mail(
+            to=[response.email],
+            subject_template="seismic_wagtail/consultations/email/confirm_subject.txt",
+            body_template="seismic_wagtail/consultations/email/confirm_body.txt",
+            context={
+                "page": self,
+                "response": response,
+                "confirm_url": self.get_confirmation_url(request, response),
+                "max_age_days": get_setting("CONSULTATION_CONFIRMATION_MAX_AGE") // 86400,
+            },
+            language=self.locale.language_code,
+            from_email=get_setting("CONSULTATION_FROM_EMAIL"),
+        )
 
     def get_response_for_confirmation(self, signed_token):
         """The response a confirmation token names. Raises ``signing.BadSignature`` (or its subclass

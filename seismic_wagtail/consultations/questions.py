@@ -38,16 +38,18 @@ class Question:
         return f"q_{self.id}"
 
     @property
-    def choice_labels(self):
-        return dict(self.choices)
-
-    @property
-    def has_choices(self):
-        return self.kind in (SINGLE, MULTIPLE, RANKING)
-
-    @property
     def rank_positions(self):
         return min(self.positions or len(self.choices), len(self.choices))
+
+    @property
+    def rating_choices(self):
+        """The rating scale as ``[(value, label)]``: ``"1 (not important)"`` ... ``"5 (essential)"``.
+
+        The lowest and the highest value carry the question's ``low_label`` / ``high_label`` when the editor
+        gave them, the others their number. The form's radio buttons and the results' bars both use it.
+        """
+        ends = {RATING_VALUES[0]: self.low_label, RATING_VALUES[-1]: self.high_label}
+        return [(value, f"{value} ({ends[value]})" if ends.get(value) else str(value)) for value in RATING_VALUES]
 
 
 def get_questions(page):

@@ -16,10 +16,12 @@ from django.db.models import Count
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from wagtail.models import Locale
 
 from seismic_wagtail.core.conf import get_setting
 
-from .questions import MULTIPLE, RANKING, RATING, RATING_VALUES, SINGLE, TEXT
+from .models import ConsultationAnswer, PublicationConsent, RespondentType
+from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
 #: The breakdown dimensions: (name, field of ConsultationResponse, heading).
 DIMENSIONS = (
@@ -37,8 +39,6 @@ def language_label(code):
 
 
 def dimension_label(dimension, value):
-    from .models import RespondentType
-
     if dimension == "language":
         return language_label(value)
     if dimension == "country":
@@ -102,16 +102,26 @@ def compute_results(page, *, public=False):
     """The pooled results of ``page``'s consultation, labelled in ``page``'s language.
 
     ``public=True`` adds the free-text answers whose authors consented to publication (without the name
-    when they chose anonymity).
+    when they chose anonymity). Three steps, each its own function: :func:`count_respondents` (one query),
+    :func:`count_answers` (one query) and, per question, :func:`question_result` (one query per free-text
+    question on the public page).
     """
-    from wagtail.models import Locale
-
-    from .models import ConsultationAnswer, PublicationConsent
-
-    key = page.translation_key
     languages = dict(Locale.objects.values_list("pk", "language_code"))
+    total, by_dimension = count_respondents(page, languages)
+    answer_counts = count_answers(page.translation_key, languages)
+    text_limit = get_setting("CONSULTATION_RESULTS_TEXT_ANSWERS") if public else 0
+    questions = [
+        question_result(question, answer_counts, page.translation_key, languages, text_limit)
+        for question in page.question_list
+    ]
+    return ConsultationResults(total=total, by_dimension=by_dimension, questions=questions)
 
-    # 1. Respondents by language, country and respondent type: one GROUP BY over the responses.
+
+def count_respondents(page, languages):
+    """``(total, {dimension: [Bar]})``: confirmed respondents by language, country and respondent type.
+
+    One ``GROUP BY`` over the responses; ``languages`` maps locale ids to language codes.
+    """
     by_dimension_counts = {name: defaultdict(int) for name, _lookup, _heading in DIMENSIONS}
     total = 0
     for row in (
@@ -135,13 +145,28 @@ def compute_results(page, *, public=False):
         )
         for name, counts in by_dimension_counts.items()
     }
+    return total, by_dimension
 
-    # 2. Every answer count: one GROUP BY over one covering index of the answer table, no join.
-    distribution = defaultdict(lambda: defaultdict(int))  # question id -> {(choice, number): n}
+
+@dataclass
+class AnswerCounts:
+    """Every confirmed answer count of a consultation, as :func:`count_answers` groups them."""
+
+    #: {question id: {(choice, number): n}}
+    distribution: dict
+    #: {question id: respondents who answered it}
+    respondents: dict
+    #: {dimension: {question id: {dimension value: {(choice, number): n}}}}
+    breakdowns: dict
+
+
+def count_answers(consultation_key, languages):
+    """The :class:`AnswerCounts` of a consultation: one ``GROUP BY`` over one covering index, no join."""
+    distribution = defaultdict(lambda: defaultdict(int))
     respondents = defaultdict(int)
     breakdowns = {name: defaultdict(lambda: defaultdict(lambda: defaultdict(int))) for name, *_rest in DIMENSIONS}
     for row in (
-        ConsultationAnswer.objects.filter(consultation_key=key)
+        ConsultationAnswer.objects.filter(consultation_key=consultation_key)
         .order_by()
         .values_list("question_id", "choice", "number", "first", "locale_id", "country", "respondent_type", "confirmed")
         .annotate(n=Count("pk"))
@@ -156,51 +181,67 @@ def compute_results(page, *, public=False):
         breakdowns["language"][question_id][languages.get(locale_id, "")][cell] += n
         breakdowns["country"][question_id][country][cell] += n
         breakdowns["respondent_type"][question_id][respondent_type][cell] += n
+    return AnswerCounts(distribution=distribution, respondents=respondents, breakdowns=breakdowns)
 
-    results = []
-    text_limit = get_setting("CONSULTATION_RESULTS_TEXT_ANSWERS")
-    for question in page.question_list:
-        result = QuestionResult(question=question, respondents=respondents.get(question.id, 0))
-        if question.kind != TEXT:
-            result.bars, result.average = _summarise(question, distribution.get(question.id, {}))
-            for name, _lookup, _heading in DIMENSIONS:
-                rows = []
-                for value, cells in breakdowns[name].get(question.id, {}).items():
-                    bars, average = _summarise(question, cells)
-                    rows.append(
-                        {
-                            "value": value,
-                            "label": dimension_label(name, value),
-                            "count": sum(cells.values()),
-                            "average": average,
-                            "cells": [bar.display for bar in bars],
-                        }
-                    )
-                rows.sort(key=lambda row: (-row["count"], str(row["label"])))
-                result.breakdowns[name] = rows
-        if question.kind == TEXT and public and text_limit:
-            # 3. One query per free-text question: the latest answers published with consent.
-            published = (
-                ConsultationAnswer.objects.filter(question_id=question.id, consultation_key=key, confirmed=True)
-                .filter(response__consent__in=[PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS])
-                .order_by("-pk")  # newest first, read backwards along the (question_id, id) index
-                .values(
-                    "text",
-                    "locale_id",
-                    "response__consent",
-                    "response__name",
-                    "response__organisation_name",
-                    "response__anonymised_at",
-                )[:text_limit]
-            )
-            for row in published:
-                named = row["response__consent"] == PublicationConsent.PUBLIC and not row["response__anonymised_at"]
-                author = (row["response__organisation_name"] or row["response__name"]) if named else ""
-                result.texts.append(
-                    {"text": row["text"], "author": author, "language": languages.get(row["locale_id"], "")}
-                )
-        results.append(result)
-    return ConsultationResults(total=total, by_dimension=by_dimension, questions=results)
+
+def question_result(question, answer_counts, consultation_key, languages, text_limit=0):
+    """The :class:`QuestionResult` of one question: its bars and breakdowns, or its published texts.
+
+    ``text_limit``: how many published free-text answers to fetch (``0``: none, as on the admin's page).
+    """
+    result = QuestionResult(question=question, respondents=answer_counts.respondents.get(question.id, 0))
+    if question.kind == TEXT:
+        if text_limit:
+            result.texts = published_texts(question, consultation_key, languages, text_limit)
+        return result
+    result.bars, result.average = _summarise(question, answer_counts.distribution.get(question.id, {}))
+    for name, _lookup, _heading in DIMENSIONS:
+        result.breakdowns[name] = breakdown_rows(question, name, answer_counts.breakdowns[name].get(question.id, {}))
+    return result
+
+
+def breakdown_rows(question, dimension, cells_by_value):
+    """One row per value of ``dimension`` (a language, a country...): its answer count, average and cells."""
+    rows = []
+    for value, cells in cells_by_value.items():
+        bars, average = _summarise(question, cells)
+        rows.append(
+            {
+                "value": value,
+                "label": dimension_label(dimension, value),
+                "count": sum(cells.values()),
+                "average": average,
+                "cells": [bar.display for bar in bars],
+            }
+        )
+    rows.sort(key=lambda row: (-row["count"], str(row["label"])))
+    return rows
+
+
+def published_texts(question, consultation_key, languages, limit):
+    """The latest ``limit`` free-text answers to ``question`` published with consent (one query).
+
+    Each is ``{"text", "author", "language"}``; the author is empty unless the respondent chose to be named.
+    """
+    published = (
+        ConsultationAnswer.objects.filter(question_id=question.id, consultation_key=consultation_key, confirmed=True)
+        .filter(response__consent__in=[PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS])
+        .order_by("-pk")  # newest first, read backwards along the (question_id, id) index
+        .values(
+            "text",
+            "locale_id",
+            "response__consent",
+            "response__name",
+            "response__organisation_name",
+            "response__anonymised_at",
+        )[:limit]
+    )
+    texts = []
+    for row in published:
+        named = row["response__consent"] == PublicationConsent.PUBLIC and not row["response__anonymised_at"]
+        author = (row["response__organisation_name"] or row["response__name"]) if named else ""
+        texts.append({"text": row["text"], "author": author, "language": languages.get(row["locale_id"], "")})
+    return texts
 
 
 def _summarise(question, counts):
@@ -212,14 +253,10 @@ def _summarise(question, counts):
                 per_value[number] += n
         answered = sum(per_value.values())
         average = round(sum(value * n for value, n in per_value.items()) / answered, 2) if answered else None
-        bars = []
-        for value in RATING_VALUES:
-            label = str(value)
-            if value == RATING_VALUES[0] and question.low_label:
-                label = f"{value} ({question.low_label})"
-            elif value == RATING_VALUES[-1] and question.high_label:
-                label = f"{value} ({question.high_label})"
-            bars.append(Bar(key=str(value), label=label, value=per_value[value], display=str(per_value[value])))
+        bars = [
+            Bar(key=str(value), label=label, value=per_value[value], display=str(per_value[value]))
+            for value, label in question.rating_choices
+        ]
         return _bars(bars), average
     if question.kind in (SINGLE, MULTIPLE):
         per_key = defaultdict(int)

@@ -9,10 +9,10 @@
 from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from seismic_wagtail.core.conf import get_setting
-from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
+from seismic_wagtail.core.ratelimit import enforce_rate_limit
 
 from .models import ConsultationStatus
 
@@ -32,8 +32,6 @@ def closed_message(page):
 
 
 def _format(value):
-    from django.utils import formats, timezone
-
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
@@ -46,9 +44,9 @@ def consultation_view(page, request):
         if request.method == "POST":
             status = 403
     elif request.method == "POST":
-        period = get_setting("CONSULTATION_RATE_PERIOD")
-        if not check_rate_limit(request, "consultation", get_setting("CONSULTATION_RATE_LIMIT"), period):
-            return rate_limited_response(request, period)
+        limited = enforce_rate_limit(request, "consultation", "CONSULTATION")
+        if limited is not None:
+            return limited
         form = page.get_form(request.POST)
         if form.is_valid():
             if form.is_bot():

@@ -1,26 +1,23 @@
-"""The "SEiSMiC" group in the Wagtail admin menu.
+"""Deprecated: the SEiSMiC admin menu group moved to :mod:`seismic_wagtail.core.menu`.
 
-Every app of the package puts its admin views in one menu group. A viewset joins the group by setting
-``menu_hook = SEISMIC_MENU_HOOK`` (or mixing in :class:`SeismicMenuMixin`); a plain menu item can join with
-``@hooks.register(SEISMIC_MENU_HOOK)``. The group hides itself when a user can see none of its items.
-A site can reorder or drop items with the ``construct_seismic_menu`` hook, as it would for the main menu.
+``admin.py`` is the module Django's admin autodiscovery imports, so the package keeps admin menu code out of
+it. Importing a name from here still works and warns; import it from ``seismic_wagtail.core.menu``.
 """
 
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import Menu, SubmenuMenuItem
+import warnings
 
-SEISMIC_MENU_HOOK = "register_seismic_menu_item"
-SEISMIC_MENU_CONSTRUCT_HOOK = "construct_seismic_menu"
+from . import menu
 
-seismic_menu = Menu(register_hook_name=SEISMIC_MENU_HOOK, construct_hook_name=SEISMIC_MENU_CONSTRUCT_HOOK)
+_MOVED = {"SEISMIC_MENU_HOOK", "SEISMIC_MENU_CONSTRUCT_HOOK", "seismic_menu", "SeismicMenuMixin", "seismic_menu_item"}
 
 
-class SeismicMenuMixin:
-    """Put a viewset's menu item in the SEiSMiC group instead of the main menu or the Snippets menu."""
-
-    menu_hook = SEISMIC_MENU_HOOK
-
-
-def seismic_menu_item():
-    """The main-menu item that opens the SEiSMiC group."""
-    return SubmenuMenuItem(_("SEiSMiC"), seismic_menu, name="seismic", icon_name="site", order=250)
+def __getattr__(name):
+    if name in _MOVED:
+        warnings.warn(
+            f"seismic_wagtail.core.admin.{name} moved to seismic_wagtail.core.menu.{name}; "
+            "the old import path will be removed in a future release.",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(menu, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,12 +6,14 @@ class SeismicAppConfig(AppConfig):
     """Base class for the package's apps.
 
     ``demo_order`` sets where the app's ``demo`` module runs in ``manage.py seismic_demo``: lower first, so
-    that networks exist before the stories that point at them.
+    that networks exist before the stories that point at them. ``uses_file_routes`` says that the app's pages
+    serve files through ``seismic_wagtail.core.urls`` (feeds, calendars), so the system check W005 asks for it.
     """
 
     default = False  # a base class: Django picks the concrete config of each app
     default_auto_field = "django.db.models.BigAutoField"
     demo_order = 100
+    uses_file_routes = False
 
 
 class CoreConfig(SeismicAppConfig):
@@ -22,4 +24,4 @@ class CoreConfig(SeismicAppConfig):
     demo_order = 0
 
     def ready(self):
-        from . import checks  # noqa: F401 (registers the system checks)
+        from . import checks  # noqa: F401 (registers the system checks; at ready(): they import models)

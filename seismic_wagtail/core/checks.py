@@ -33,8 +33,11 @@ from django.template import Engine, TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader_tags import BlockNode, ExtendsNode, IncludeNode
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Locale, Page
 
 from .conf import DEFAULTS, get_setting
+from .pages import SeismicPageMixin
 from .templating import BLOCK_ROLES, get_template_blocks
 from .urls import FILE_ROUTE_URL_NAME, FILE_ROUTES, resolve_in_language, serves_pages
 
@@ -136,8 +139,6 @@ def check_base_template(app_configs=None, **kwargs):
 
 
 def _page_types_with_scripts():
-    from .pages import SeismicPageMixin
-
     return [model.__name__ for model in apps.get_models() if issubclass(model, SeismicPageMixin) and model.scripts]
 
 
@@ -151,16 +152,12 @@ def _describe(match):
 
 
 def _package_page_models():
-    from .pages import SeismicPageMixin
-
     return [model for model in apps.get_models() if issubclass(model, SeismicPageMixin)]
 
 
 @register(Tags.urls)
 def check_shadowed_pages(app_configs=None, **kwargs):
     """W004: no URL pattern of the site answers the URL of a live page of the package."""
-    from wagtail.models import Page
-
     models = _package_page_models()
     if not models:
         return []
@@ -194,8 +191,7 @@ def check_shadowed_pages(app_configs=None, **kwargs):
 @register(Tags.urls)
 def check_file_routes(app_configs=None, **kwargs):
     """W005: ``seismic_wagtail.core.urls`` is included and answers its URLs."""
-    needing = [label for label in ("seismic_networks", "seismic_stories") if label in apps.app_configs]
-    if not needing:
+    if not any(getattr(app_config, "uses_file_routes", False) for app_config in apps.get_app_configs()):
         return []
     hint = (
         'Add path("", include("seismic_wagtail.core.urls")) to urls.py just before the line that includes '
@@ -249,9 +245,6 @@ def check_translation_apps(app_configs=None, **kwargs):
 @register(Tags.translation)
 def check_locales_have_languages(app_configs=None, **kwargs):
     """W007: every Locale row has a language the settings list."""
-    from wagtail.coreutils import get_content_languages
-    from wagtail.models import Locale
-
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return []
     configured = {code.lower() for code in get_content_languages()}
@@ -371,10 +364,12 @@ SETTING_TYPES = {
     "CLIENT_IP_HEADER": (_optional(_text), 'a request.META key such as "HTTP_X_FORWARDED_FOR", or None'),
     "TRANSLATION_STATUS_APPS": (_optional(_texts), "a list of app labels, or None"),
     "NETWORK_PAGE_MODEL": (_optional(_text), 'a model label "app_label.ModelName", or None'),
+    "STORY_PAGE_MODEL": (_optional(_text), 'a model label "app_label.ModelName", or None'),
     "CONSULTATION_RATE_LIMIT": (_count, "a whole number, 0 or more (0: no limit)"),
     "CONSULTATION_RATE_PERIOD": (_count, "a number of seconds"),
     "CONSULTATION_CONFIRMATION_MAX_AGE": (_count, "a number of seconds"),
     "CONSULTATION_RESULTS_TEXT_ANSWERS": (_count, "a whole number, 0 or more"),
+    "CONSULTATION_FROM_EMAIL": (_optional(_email), 'an address such as "Agenda <agenda@city.example>", or None'),
     "JOIN_REQUEST_RATE_LIMIT": (_count, "a whole number, 0 or more (0: no limit)"),
     "JOIN_REQUEST_RATE_PERIOD": (_count, "a number of seconds"),
     "JOIN_REQUEST_RETENTION_DAYS": (_optional(_count), "a number of days, or None (kept until erased)"),
@@ -383,7 +378,7 @@ SETTING_TYPES = {
 }
 
 #: The keys that hold model labels: a label whose app is installed must name one of its models.
-MODEL_LABEL_SETTINGS = ("NETWORK_PAGE_MODEL", "SEARCH_MODELS")
+MODEL_LABEL_SETTINGS = ("NETWORK_PAGE_MODEL", "STORY_PAGE_MODEL", "SEARCH_MODELS")
 
 
 def _label_problem(label):

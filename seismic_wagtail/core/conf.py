@@ -33,16 +33,20 @@ DEFAULTS = {
     # The apps (labels) whose page types the translation status report lists; None: every app whose label
     # starts with "seismic_".
     "TRANSLATION_STATUS_APPS": None,
-    # The network page model ("app_label.ModelName") behind the report's network filter: a page is in a
-    # network when it is one of the network's translations or below one, or has a ``network`` foreign key
-    # to one. Ignored when the app is not installed.
+    # The swappable page models other apps point at ("app_label.ModelName"), read through
+    # ``seismic_wagtail.core.swappable``: the network page (the stories' network chooser, the translation
+    # status report's network filter) and the story page (a network page's latest stories). A model whose app
+    # is not installed is left out. Core itself names the domain apps only here, as setting defaults.
     "NETWORK_PAGE_MODEL": "seismic_networks.NetworkPage",
+    "STORY_PAGE_MODEL": "seismic_stories.StoryPage",
     # Consultations: responses one client address may post per period (0 turns the limit off) ...
     "CONSULTATION_RATE_LIMIT": 10,
     # ... and that period, in seconds.
     "CONSULTATION_RATE_PERIOD": 600,
     # How long an email confirmation link of a consultation response stays valid, in seconds (7 days).
     "CONSULTATION_CONFIRMATION_MAX_AGE": 7 * 24 * 3600,
+    # The sender of the confirmation email to a consultation respondent; None: DEFAULT_FROM_EMAIL.
+    "CONSULTATION_FROM_EMAIL": None,
     # How many free-text answers (with publication consent) a public results page shows per question.
     "CONSULTATION_RESULTS_TEXT_ANSWERS": 50,
     # Networks: join-request submissions (valid or not) one client may send per period (0: no limit) ...

@@ -1,8 +1,11 @@
-"""The object handed to each app's ``demo.create_demo(context)`` by ``manage.py seismic_demo``, and the
-record of what a demo run created (so that ``seismic_demo --remove`` deletes exactly that)."""
+"""The object handed to each app's ``demo.create_demo(context)`` by ``manage.py seismic_demo``, the loader of the
+demo's data files, and the record of what a demo run created (so that ``seismic_demo --remove`` deletes
+exactly that)."""
 
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import resources
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -47,6 +50,11 @@ class DemoContext:
                 return locale
         return None
 
+    def translations(self, package):
+        """``(locale, text)`` for each locale after the first: ``text`` is the demo package's data file in that
+        locale's language (``{}`` when it has none, and the demo's content stays in English there)."""
+        return [(locale, load(package, locale.language_code)) for locale in self.other_locales]
+
     def created(self, instance, created=True):
         """Count what was made, for the summary the command prints."""
         if created:
@@ -89,6 +97,26 @@ class DemoContext:
                 translated.save_revision().publish()
         self.created(translated)
         return translated
+
+
+def load(package, name):
+    """The data file ``<name>.json`` of the demo package ``package`` (an app's ``demo``: its plug-in passes
+    ``__name__``), ``{}`` when there is none. ``content`` holds what exists and how it is linked; ``en``,
+    ``de``... the text in that language (see docs/how-to/demo-content.md)."""
+    resource = resources.files(package) / f"{name}.json"
+    return json.loads(resource.read_text(encoding="utf-8")) if resource.is_file() else {}
+
+
+def strings(source, translation):
+    """Source text -> translated text, for each text ``translation`` gives at a place where ``source`` has one:
+    ``source`` is an item of ``en.json`` and ``translation`` the same item of another language's file."""
+    found = {}
+    for key, value in (translation or {}).items():
+        if isinstance(value, dict):
+            found.update(strings(source.get(key) or {}, value))
+        elif isinstance(value, str) and isinstance(source.get(key), str):
+            found[source[key]] = value
+    return found
 
 
 def is_reachable(path, language_code):

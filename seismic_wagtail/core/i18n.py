@@ -199,7 +199,7 @@ def has_unreviewed_machine_translation(page):
     """
     if not apps.is_installed("wagtail_localize"):
         return False
-    from wagtail_localize.models import StringSegment, StringTranslation
+    from wagtail_localize.models import StringSegment, StringTranslation  # only when it is installed (above)
 
     return (
         StringSegment.objects.filter(

@@ -11,6 +11,7 @@
 
 from django.utils.cache import patch_vary_headers
 
+from .structured_data import json_ld_script
 from .templating import base_template_context
 
 
@@ -40,9 +41,22 @@ class SeismicPageMixin:
     def get_head_template(self, request=None):
         return self.head_template
 
+    def get_json_ld(self, request=None):
+        """The page's schema.org structured data as a dict (``None``: the page has none).
+
+        Override to describe the page (``StoryPage`` gives an ``Article``, ``EventPage`` an ``Event``); the
+        context then carries ``json_ld``, the ready ``<script>`` element, for the head template.
+        """
+        return None
+
+    def json_ld_script(self, request=None):
+        """:meth:`get_json_ld` as a ``<script type="application/ld+json">`` element (``""`` when there is none)."""
+        return json_ld_script(self.get_json_ld(request))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(base_template_context(self, request))
+        context["json_ld"] = self.json_ld_script(request)
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -1,8 +1,8 @@
 """One mechanism for the personal data the package's apps store: erasure by email and retention purge.
 
 Each app that stores visitors' personal data describes it in its ``privacy`` module with a
-:class:`PersonalData` object named ``PERSONAL_DATA`` (``seismic_wagtail.consultations.privacy``: consultation
-responses; ``seismic_wagtail.networks.privacy``: join requests). :func:`personal_data_sources` finds them in
+:class:`PersonalData` object named ``PERSONAL_DATA`` (the consultations app: responses; the networks app: join
+requests). Core names no app: it finds them. :func:`personal_data_sources` finds them in
 the installed apps, so an app that is not installed is simply not covered, and a site's own app can join in
 by adding a ``privacy`` module of its own.
 

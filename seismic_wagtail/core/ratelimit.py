@@ -1,8 +1,13 @@
 """A per-client rate limit on Django's cache, for the package's public forms.
 
-``check_rate_limit(request, scope, limit, period)`` counts a request against ``scope`` for the client's IP
-address and returns ``False`` once more than ``limit`` requests came in ``period`` seconds. Views then
-return :func:`rate_limited_response`, a 429 page that says when to try again.
+Views call :func:`enforce_rate_limit` (the one enforcement path): it reads the form's limit and period from
+``SEISMIC_WAGTAIL`` (``<PREFIX>_RATE_LIMIT`` requests per ``<PREFIX>_RATE_PERIOD`` seconds), counts the
+request with :func:`check_rate_limit` and, once the client is over the limit, returns the response to send,
+:func:`rate_limited_response` (a 429 page that says when to try again)::
+
+    limited = enforce_rate_limit(request, "network-join", "JOIN_REQUEST")
+    if limited is not None:
+        return limited
 
 The counter lives in the default cache, so it is shared between processes when the cache is (Redis,
 Memcached, the database); with ``LocMemCache`` each process counts on its own. Behind a proxy, set
@@ -58,3 +63,17 @@ def rate_limited_response(request, period, template="seismic_wagtail/core/rate_l
     )
     response["Retry-After"] = str(period)
     return response
+
+
+def enforce_rate_limit(request, scope, settings_prefix):
+    """Count ``request`` against ``scope``; the 429 response to return when the client is over the limit, else ``None``.
+
+    The limit is ``SEISMIC_WAGTAIL[settings_prefix + "_RATE_LIMIT"]`` requests (``0`` turns it off) per
+    ``SEISMIC_WAGTAIL[settings_prefix + "_RATE_PERIOD"]`` seconds; both keys must be in
+    :data:`~seismic_wagtail.core.conf.DEFAULTS`. Every public form of the package goes through here, so a
+    change of counting (another window, another client key) is made in this module alone.
+    """
+    period = get_setting(f"{settings_prefix}_RATE_PERIOD")
+    if check_rate_limit(request, scope, get_setting(f"{settings_prefix}_RATE_LIMIT"), period):
+        return None
+    return rate_limited_response(request, period)

@@ -2,7 +2,8 @@
 
 :func:`get_status_rows` takes source pages and the site's locales and returns one :class:`StatusRow` per
 page with one :class:`StatusCell` per locale, in five queries whatever the number of pages and locales.
-The admin report (``seismic_wagtail.core.views.TranslationStatusReportView``) shows them.
+The admin report (``seismic_wagtail.core.admin_views.TranslationStatusReportView``) shows them; other apps
+add filters to it through the :data:`REPORT_FILTER_HOOK` Wagtail hook.
 
 The states, read from wagtail-localize's models (see ``docs/reference/translation-status.md``):
 
@@ -26,6 +27,7 @@ The states, read from wagtail-localize's models (see ``docs/reference/translatio
     A live translation, every segment translated, synchronised since the source last changed.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -35,6 +37,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.models import Page, TranslatableMixin
 
 from .conf import get_setting
@@ -88,6 +91,7 @@ def report_page_models():
 
 def source_pages(page_models=None):
     """The source pages of ``page_models``: neither aliases nor targets of a wagtail-localize translation."""
+    # Imported here: a site may leave wagtail_localize out of INSTALLED_APPS (then the report is not used).
     from wagtail_localize.models import Translation
 
     page_models = report_page_models() if page_models is None else page_models
@@ -128,36 +132,28 @@ def filter_not_translated_into(queryset, language_code):
     )
 
 
-def network_model():
-    """The network page model named by ``SEISMIC_WAGTAIL["NETWORK_PAGE_MODEL"]``, or ``None`` when its app
-    is not installed."""
-    label = get_setting("NETWORK_PAGE_MODEL")
-    if not label:
-        return None
-    app_label, model_name = label.split(".")
-    try:
-        return apps.get_model(app_label, model_name)
-    except LookupError:
-        return None
+#: The Wagtail hook through which other apps add filters to the report: each function registered under it
+#: returns a :class:`ReportFilter` (or ``None`` to add nothing). The networks app adds "Network" this way.
+REPORT_FILTER_HOOK = "register_seismic_translation_status_filter"
 
 
-def filter_by_network(queryset, network, page_models=None):
-    """Pages "in" ``network``: any of its translations, their descendants, and pages of models with a
-    ``network`` foreign key to one of them."""
-    page_models = report_page_models() if page_models is None else page_models
-    translations = list(Page.objects.filter(translation_key=network.translation_key).values_list("pk", "path"))
-    condition = Q(pk__in=[pk for pk, _path in translations])
-    for _pk, path in translations:
-        condition |= Q(path__startswith=path)
-    model = network_model()
-    for page_model in page_models:
-        if model is not None and has_field(page_model, "network"):
-            related = page_model._meta.get_field("network").related_model
-            if related is not None and issubclass(model, related):
-                condition |= Q(
-                    pk__in=page_model.objects.filter(network__in=[pk for pk, _path in translations]).values("pk")
-                )
-    return queryset.filter(condition)
+@dataclass(frozen=True)
+class ReportFilter:
+    """A filter another app adds to the translation status report, so core need not know that app.
+
+    ``choices()`` returns the ``(value, label)`` pairs to offer; ``apply(queryset, value)`` narrows the
+    report's source pages to those matching the chosen value.
+    """
+
+    name: str
+    label: str
+    choices: Callable[[], list]
+    apply: Callable[[models.QuerySet, str], models.QuerySet]
+
+
+def get_report_filters():
+    """The :class:`ReportFilter` of every function registered with :data:`REPORT_FILTER_HOOK`."""
+    return [report_filter for hook in hooks.get_hooks(REPORT_FILTER_HOOK) if (report_filter := hook()) is not None]
 
 
 def has_field(model, name):
@@ -174,6 +170,7 @@ def get_status_rows(pages, locales):
     Five queries, whatever the number of pages and locales: the pages of every translation key, the
     translation sources, the translations (with their progress and last synchronisation annotated).
     """
+    # Imported here: a site may leave wagtail_localize out of INSTALLED_APPS (then the report is not used).
     from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
 
     pages = list(pages)

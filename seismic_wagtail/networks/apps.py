@@ -9,3 +9,4 @@ class NetworksConfig(SeismicAppConfig):
     label = "seismic_networks"
     verbose_name = _("SEiSMiC networks")
     demo_order = 10
+    uses_file_routes = True  # calendar.ics, event.ics

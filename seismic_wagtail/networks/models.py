@@ -13,20 +13,15 @@ so that each translation points at the target locale's translation of the ``Orga
 snippet and members' roles and projects can be translated.
 """
 
-import json
 import zoneinfo
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -38,12 +33,12 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink
 from seismic_wagtail.core.pages import SeismicPageMixin
-from seismic_wagtail.core.ratelimit import check_rate_limit, rate_limited_response
+from seismic_wagtail.core.swappable import get_story_page_model
 
 from .blocks import NetworkBodyBlock
+from .views import join_thanks_view, join_view
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -63,13 +58,6 @@ def validate_time_zone(value):
 def time_zone_choices():
     """IANA time zone names for the event editor, computed at run time (never stored in migrations)."""
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
-
-
-def json_ld_script(data):
-    """A ``<script type="application/ld+json">`` element, escaped like Django's ``json_script``."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
 
 
 # --- index -------------------------------------------------------------------------------------------
@@ -262,11 +250,8 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
         the network page's ``translation_key``. Returns ``[]`` when ``seismic_wagtail.stories`` is not
         installed.
         """
-        if not apps.is_installed("seismic_wagtail.stories"):
-            return []
-        try:
-            story_model = apps.get_model("seismic_stories", "StoryPage")
-        except LookupError:
+        story_model = get_story_page_model()
+        if story_model is None:
             return []
         return list(
             story_model.objects.live()
@@ -304,38 +289,14 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
 
         return JoinRequestForm
 
-    def get_join_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("join")
-
     @path("join/", name="join")
     def join(self, request):
-        """The join form: on a valid submission store a :class:`NetworkJoinRequest` and redirect.
-
-        Every POST counts against the client's rate limit. A bot (the honeypot field filled in) gets the
-        thank-you page and nothing is stored.
-        """
-        if not self.join_requests_open:
-            return redirect(self.get_url(request))
-        form_class = self.get_join_form_class()
-        if request.method == "POST":
-            period = get_setting("JOIN_REQUEST_RATE_PERIOD")
-            if not check_rate_limit(request, "network-join", get_setting("JOIN_REQUEST_RATE_LIMIT"), period):
-                return rate_limited_response(request, period)
-            form = form_class(request.POST, network=self)
-            if form.is_valid():
-                if not form.is_bot():
-                    with transaction.atomic():
-                        join_request = form.save()
-                        if self.notify_contact_of_join_requests and self.contact_email:
-                            transaction.on_commit(lambda: self.send_join_notification(join_request, request))
-                return redirect(self.get_url(request) + self.reverse_subpage("join_thanks"))
-        else:
-            form = form_class(network=self)
-        return self.render(request, template=self.join_template, context_overrides={"form": form})
+        """The join form (see :func:`.views.join_view`)."""
+        return join_view(self, request)
 
     @path("join/thanks/", name="join_thanks")
     def join_thanks(self, request):
-        return self.render(request, template=self.join_thanks_template)
+        return join_thanks_view(self, request)
 
     def send_join_notification(self, join_request, request=None):
         """Email the network's contact address about a new join request (in the site's default language)."""
@@ -536,9 +497,6 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
         parent = self.get_parent()
         return parent.specific if parent else None
 
-    def get_ical_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("ical")
-
     @re_path(r"^event\.ics/?$", name="ical")
     def event_ics(self, request):
         """This event as an iCalendar file (RFC 5545)."""
@@ -590,7 +548,6 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["network"] = self.network
-        context["json_ld"] = json_ld_script(self.get_json_ld(request))
         return context
 
 

@@ -1,97 +1,53 @@
-"""Admin views of the networks app: the join requests in the "SEiSMiC" menu group.
+"""The visitor-facing views of a network page: its join form (routed by ``NetworkPage``'s ``RoutablePageMixin``).
 
-Join requests come from visitors only, so nobody adds or copies them in the admin. Users with the "view"
-permission of join requests see the list, the details (inspect view) and the export; users with "change"
-set the status and internal notes; "delete" removes requests (e.g. on a data-erasure request).
+* ``join/``: the form; a valid POST stores a :class:`~seismic_wagtail.networks.models.NetworkJoinRequest`
+  and redirects to the thank-you page.
+* ``join/thanks/``: the thank-you text (after a redirect, so reloading does not post again).
+
+The routes stay on the page (``NetworkPage.join`` and ``NetworkPage.join_thanks``) and hand over to these
+functions. What a city changes is on the page: ``get_join_form_class()``, ``send_join_notification()``,
+``join_template`` and ``join_thanks_template``.
 """
 
-from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
+from django.db import transaction
+from django.shortcuts import redirect
 
-from seismic_wagtail.core.admin import SeismicMenuMixin
-
-from .models import NetworkJoinRequest
-
-try:  # Wagtail >= 8: permission policies are registered per model
-    from wagtail.permissions import register_permission_policy
-except ImportError:  # Wagtail 7: the viewset's own ``permission_policy`` is used
-    register_permission_policy = None
+from seismic_wagtail.core.ratelimit import enforce_rate_limit
 
 
-class JoinRequestPermissionPolicy(ModelPermissionPolicy):
-    """Django's model permissions, except that nobody creates join requests in the admin."""
+def join_view(page, request):
+    """The join form of ``page`` (a ``NetworkPage``); on a valid submission store the request and redirect.
 
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([action for action in actions if action != "add"])
-
-
-class NetworkJoinRequestViewSet(SeismicMenuMixin, ModelViewSet):
-    model = NetworkJoinRequest
-    name = "seismic_networks_joinrequest"
-    url_prefix = "seismic/join-requests"
-    icon = "mail"
-    menu_label = _("Join requests")
-    menu_order = 200
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    inspect_view_fields = [
-        "network",
-        "name",
-        "organisation",
-        "email",
-        "city",
-        "project_description",
-        "consent",
-        "language",
-        "status",
-        "notes",
-        "created_at",
-    ]
-    form_fields = ["status", "notes"]
-    list_display = ["name", "organisation", "network", "city", "status", "created_at"]
-    list_filter = ["status", "network__country", "created_at"]
-    search_fields = ["name", "organisation", "email", "city", "project_description"]
-    search_backend_name = None
-    list_export = [
-        "created_at",
-        "network.title",
-        "network.country.code",
-        "name",
-        "organisation",
-        "email",
-        "city",
-        "project_description",
-        "language",
-        "get_status_display",
-        "notes",
-    ]
-    export_headings = {
-        "created_at": _("Received"),
-        "network.title": _("Network"),
-        "network.country.code": _("Country"),
-        "get_status_display": _("Status"),
-    }
-    export_filename = "join-requests"
-
-    if register_permission_policy is None:
-
-        @cached_property
-        def permission_policy(self):
-            return JoinRequestPermissionPolicy(self.model)
-
-    def get_queryset(self, request):
-        return self.model._default_manager.select_related("network")
+    Closed forms redirect to the network page. Every POST, valid or not, counts against the client's rate
+    limit (``JOIN_REQUEST_RATE_LIMIT`` per ``JOIN_REQUEST_RATE_PERIOD``). A bot (the honeypot field filled
+    in) gets the thank-you page and nothing is stored. The contact is notified once the request is committed.
+    """
+    if not page.join_requests_open:
+        return redirect(page.get_url(request))
+    form_class = page.get_join_form_class()
+    if request.method == "POST":
+        limited = enforce_rate_limit(request, "network-join", "JOIN_REQUEST")
+        if limited is not None:
+            return limited
+        form = form_class(request.POST, network=page)
+        if form.is_valid():
+            if not form.is_bot():
+                store_join_request(page, form, request)
+            return redirect(page.get_url(request) + page.reverse_subpage("join_thanks"))
+    else:
+        form = form_class(network=page)
+    return page.render(request, template=page.join_template, context_overrides={"form": form})
 
 
-def register_join_request_permission_policy():
-    """Register :class:`JoinRequestPermissionPolicy` for join requests (Wagtail >= 8; a no-op before)."""
-    if register_permission_policy is not None:
-        register_permission_policy(NetworkJoinRequest, JoinRequestPermissionPolicy(NetworkJoinRequest))
+def store_join_request(page, form, request):
+    """Save the valid ``form``'s join request and, when the page asks for it, notify the contact after commit."""
+    with transaction.atomic():
+        join_request = form.save()
+        if page.notify_contact_of_join_requests and page.contact_email:
+            transaction.on_commit(lambda: page.send_join_notification(join_request, request))
+    return join_request
+
+
+def join_thanks_view(page, request):
+    """The thank-you page after a join request."""
+    return page.render(request, template=page.join_thanks_template)

@@ -11,13 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from seismic_wagtail.core.conf import get_setting
+from seismic_wagtail.core.swappable import get_models_by_label
 
 logger = logging.getLogger("seismic_wagtail.search")
 
@@ -63,19 +63,14 @@ def search_terms(query):
 
 def searchable_models():
     """The page models of ``SEISMIC_WAGTAIL["SEARCH_MODELS"]`` whose apps are installed."""
-    models = []
-    for label in get_setting("SEARCH_MODELS"):
-        try:
-            model = apps.get_model(label)
-        except (LookupError, ValueError):
-            continue
-        if issubclass(model, Page):
-            models.append(model)
-    return models
+    return [model for model in get_models_by_label(get_setting("SEARCH_MODELS")) if issubclass(model, Page)]
 
 
 def backend_errors():
-    """Exceptions that mean "the search server failed", for the clients that are installed."""
+    """Exceptions that mean "the search server failed", for the clients that are installed.
+
+    The clients are optional dependencies, so each is imported here, inside ``try``, and skipped when absent.
+    """
     errors = []
     try:
         from elastic_transport import TransportError

@@ -41,7 +41,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
-from seismic_wagtail.core.models import OrganisationType
+from seismic_wagtail.core.models import OrganisationType, Theme
 from seismic_wagtail.core.querystring import parse_int
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -53,8 +53,8 @@ FACET_CACHE_GENERATION_KEY = "seismic:stories:facets:generation"
 def clear_facet_cache(**kwargs):
     """Forget every cached facet count (a new generation: old entries are never read again and expire).
 
-    Connected to saving and deleting pages (stories, their index, network pages whose titles are labels),
-    their theme and organisation rows, themes, organisations, and to moving pages. Call it after changing
+    Connected (in :mod:`.signal_handlers`) to saving, deleting and moving stories, their index, network pages
+    (their titles are labels), their theme and organisation rows, themes and organisations. Call it after changing
     stories without signals (``bulk_create``, ``QuerySet.update``, raw SQL); otherwise such changes show
     within :attr:`StoryFilter.facet_cache_timeout`.
     """
@@ -132,30 +132,46 @@ def _story_pks(stories):
     return stories.order_by().values("pk")
 
 
-class ThemeFacet(Facet):
-    name = "theme"
-    label = _("Theme")
+class InlineRowFacet(Facet):
+    """A facet on a story's inline rows (themes, organisations): a story matches when one of its rows does.
+
+    Subclasses give :meth:`_rows` (the row model's manager, with a ``page`` foreign key to the story) and
+    :attr:`lookup`, the path from a row to the facet's value (``"theme__slug"``).
+    """
+
+    lookup = ""
 
     def _rows(self):
-        from .models import StoryPageTheme
+        raise NotImplementedError
+
+    def filter(self, stories, values, index):
+        return stories.filter(pk__in=self._rows().filter(**{f"{self.lookup}__in": values}).values("page_id"))
+
+    def grouped_rows(self, stories, **annotations):
+        """One row per value among ``stories``: ``{lookup: value, "count": stories, **annotations}`` (one query)."""
+        return (
+            self._rows()
+            .filter(page__in=_story_pks(stories))
+            .values(self.lookup)
+            .annotate(count=Count("page_id", distinct=True), **annotations)
+        )
+
+
+class ThemeFacet(InlineRowFacet):
+    name = "theme"
+    label = _("Theme")
+    lookup = "theme__slug"
+
+    def _rows(self):
+        from .models import StoryPageTheme  # here, not at the top: models imports this module (StoryFilter)
 
         return StoryPageTheme.objects
 
-    def filter(self, stories, values, index):
-        return stories.filter(pk__in=self._rows().filter(theme__slug__in=values).values("page_id"))
-
     def counts(self, stories, index):
-        rows = (
-            self._rows()
-            .filter(page__in=_story_pks(stories))
-            .values("theme__slug")
-            .annotate(count=Count("page_id", distinct=True), label=Max("theme__name"))
-        )
-        return [(row["theme__slug"], row["label"], row["count"]) for row in rows]
+        rows = self.grouped_rows(stories, label=Max("theme__name"))
+        return [(row[self.lookup], row["label"], row["count"]) for row in rows]
 
     def label_for(self, value, index):
-        from seismic_wagtail.core.models import Theme
-
         theme = Theme.objects.filter(slug=value, locale_id=index.locale_id).first()
         return theme.name if theme else value
 
@@ -264,33 +280,26 @@ class YearFacet(Facet):
         return -int(option.value)
 
 
-class OrganisationTypeFacet(Facet):
+class OrganisationTypeFacet(InlineRowFacet):
     """The types of the organisations involved in a story."""
 
     name = "orgtype"
     label = _("Organisation type")
+    lookup = "organisation__organisation_type"
 
     def clean(self, values):
         return [value for value in super().clean(values) if value in OrganisationType.values]
 
     def _rows(self):
-        from .models import StoryPageOrganisation
+        from .models import StoryPageOrganisation  # here, not at the top: models imports this module
 
         return StoryPageOrganisation.objects
 
-    def filter(self, stories, values, index):
-        return stories.filter(pk__in=self._rows().filter(organisation__organisation_type__in=values).values("page_id"))
-
     def counts(self, stories, index):
-        rows = (
-            self._rows()
-            .filter(page__in=_story_pks(stories))
-            .values("organisation__organisation_type")
-            .annotate(count=Count("page_id", distinct=True))
-        )
-        labels = dict(OrganisationType.choices)
-        key = "organisation__organisation_type"
-        return [(row[key], labels.get(row[key], row[key]), row["count"]) for row in rows]
+        return [
+            (row[self.lookup], self.label_for(row[self.lookup], index), row["count"])
+            for row in self.grouped_rows(stories)
+        ]
 
     def label_for(self, value, index):
         return dict(OrganisationType.choices).get(value, value)

@@ -9,22 +9,17 @@ be translated before the stories it points to are. Themes and organisations are 
 wagtail-localize copies them and points each one at the target locale's translation of the snippet.
 """
 
-import json
 import math
 import re
 
-from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import to_locale
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -38,32 +33,30 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink, image_alt_text
 from seismic_wagtail.core.pages import SeismicPageMixin
+from seismic_wagtail.core.swappable import get_network_page_model, get_network_page_model_string
 
 from .blocks import StoryBodyBlock
+from .feeds import StoryAtomFeed, StoryRssFeed
 from .filters import StoryFilter
+from .metadata import StoryMetadataMixin
+from .relations import StoryRelationsMixin
 
 #: The image rendition the index shows for each story (also prefetched, so the listing does not query per story).
 CARD_IMAGE_FILTER = "fill-480x270"
-#: The image rendition used for Open Graph and JSON-LD (1200x630 is what social networks crop to).
-SHARE_IMAGE_FILTER = "fill-1200x630"
 
 
 def network_page_types():
-    """The page types the ``network`` chooser offers: ``NetworkPage`` when the networks app provides it.
+    """The page types the ``network`` chooser offers: the network page model when it is installed.
 
     Looked up when the editor form is built, never imported, so the stories app works without networks.
     """
-    if apps.is_installed("seismic_wagtail.networks"):
-        try:
-            apps.get_model("seismic_networks", "NetworkPage")
-        except LookupError:
-            return None
-        return ["seismic_networks.NetworkPage"]
-    return None
+    if get_network_page_model() is None:
+        return None
+    return [get_network_page_model_string()]
 
 
 class NetworkChooserPanel(PageChooserPanel):
-    """A page chooser restricted to ``seismic_networks.NetworkPage`` when that app is installed."""
+    """A page chooser restricted to the network page model (``NETWORK_PAGE_MODEL``) when it is installed."""
 
     def get_form_options(self):
         self.page_type = network_page_types()
@@ -153,6 +146,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     def feed_path(self, name):
         """``rss.xml`` / ``atom.xml`` when the site includes ``seismic_wagtail.core.urls``, else ``rss/``."""
+        # Imported here: core.urls imports Wagtail's views, which need the models loaded (not yet, in models.py).
         from seismic_wagtail.core.urls import file_routes_installed
 
         return self.reverse_subpage(name if file_routes_installed() else f"{name}_slash")
@@ -164,8 +158,6 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         return f"{url}?{querystring}" if querystring else url
 
     def get_feed(self, feed_type):
-        from .feeds import StoryAtomFeed, StoryRssFeed
-
         return {"rss": StoryRssFeed, "atom": StoryAtomFeed}[feed_type](self)
 
     # ``rss.xml`` is what ``seismic_wagtail.core.urls`` passes on for ``<index url>rss.xml``; ``rss/``
@@ -215,8 +207,13 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class StoryPage(SeismicPageMixin, Page):
-    """A good practice: what the challenge was, what was done, what came of it and what others can reuse."""
+class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page):
+    """A good practice: what the challenge was, what was done, what came of it and what others can reuse.
+
+    Its links to other stories (transfers, adaptations, related stories, translations) come from
+    :class:`~.relations.StoryRelationsMixin`, its JSON-LD, share image and Open Graph locale from
+    :class:`~.metadata.StoryMetadataMixin`; override their ``get_*`` methods in a subclass.
+    """
 
     base_form_class = StoryPageForm
 
@@ -309,8 +306,6 @@ class StoryPage(SeismicPageMixin, Page):
     template = "seismic_wagtail/stories/story_page.html"
     stylesheets = ["seismic_wagtail/css/stories.css"]
     head_template = "seismic_wagtail/stories/includes/story_head.html"
-    #: How many related stories the page shows when the editor chose none.
-    related_by_theme_count = 3
 
     class Meta:
         verbose_name = _("story")
@@ -366,156 +361,6 @@ class StoryPage(SeismicPageMixin, Page):
         """Minutes to read the story at :attr:`words_per_minute`, at least one."""
         return max(1, math.ceil(self.word_count / self.words_per_minute))
 
-    # Links to other stories --------------------------------------------------------------------------
-
-    def _localize(self, stories):
-        """Each story in this page's locale when translated and live, else as chosen; one query."""
-        stories = [story for story in stories if story is not None]
-        keys = {story.translation_key for story in stories}
-        local = {
-            story.translation_key: story
-            for story in StoryPage.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
-        return [local.get(story.translation_key, story) for story in stories]
-
-    def get_transfers(self):
-        """The stories this one learnt from: ``[(link, source_story)]``, sources in this page's language."""
-        links = [link for link in self.transfers.select_related("source_story") if link.source_story_id]
-        sources = self._localize([link.source_story for link in links])
-        return [(link, source) for link, source in zip(links, sources, strict=True) if source.live]
-
-    def get_adaptations(self):
-        """Where this practice was taken up: ``[(link, adapting_story)]``, newest first.
-
-        Found with a reverse query over every translation of this story (``source_story__translation_key``),
-        one entry per adapting story, in this page's language when that story is translated.
-        """
-        links = (
-            StoryTransfer.objects.filter(source_story__translation_key=self.translation_key, page__live=True)
-            .exclude(page__translation_key=self.translation_key)
-            .select_related("page")
-            .order_by("page_id")
-        )
-        by_story = {}
-        for link in links:
-            by_story.setdefault(link.page.translation_key, link)
-        chosen = list(by_story.values())
-        stories = self._localize([link.page for link in chosen])
-        pairs = [
-            (link, story.specific if not isinstance(story, StoryPage) else story)
-            for link, story in zip(chosen, stories, strict=True)
-        ]
-        pairs.sort(key=lambda pair: pair[1].first_published_at or pair[1].latest_revision_created_at, reverse=True)
-        return pairs
-
-    def get_related_stories(self):
-        """The editor's choice, else the live stories of this locale sharing the most themes with this one."""
-        chosen = [link.story for link in self.related_stories.select_related("story") if link.story_id]
-        if chosen:
-            return [story for story in self._localize(chosen) if story.live and story.pk != self.pk]
-        theme_slugs = [link.theme.slug for link in self.story_themes.select_related("theme")]
-        if not theme_slugs:
-            return []
-        return list(
-            StoryPage.objects.live()
-            .filter(locale_id=self.locale_id, story_themes__theme__slug__in=theme_slugs)
-            .exclude(translation_key=self.translation_key)
-            .annotate(shared_themes=Count("story_themes", distinct=True))
-            .order_by("-shared_themes", "-first_published_at")
-            .defer_streamfields()
-            .select_related("hero_image")
-            .prefetch_related(
-                Prefetch(
-                    "story_themes", queryset=StoryPageTheme.objects.select_related("theme").order_by("sort_order", "pk")
-                )
-            )[: self.related_by_theme_count]
-        )
-
-    # Metadata ----------------------------------------------------------------------------------------
-
-    def get_share_image_url(self, request=None):
-        if not self.hero_image_id:
-            return ""
-        rendition = self.hero_image.get_rendition(SHARE_IMAGE_FILTER)
-        url = rendition.url
-        if url.startswith("/"):
-            site = self.get_site()
-            root = site.root_url if site else ""
-            if request is not None and not root:
-                root = request.build_absolute_uri("/").rstrip("/")
-            url = root + url
-        return url
-
-    def get_og_locale(self):
-        return to_locale(self.locale.language_code)
-
-    def get_json_ld(self, request=None):
-        """The schema.org ``Article`` describing this story, as a dict."""
-        organisations = [
-            {
-                "@type": "Organization",
-                "name": organisation.name,
-                **({"url": organisation.website} if organisation.website else {}),
-            }
-            for organisation in self.organisations
-        ]
-        site = self.get_site()
-        publisher_name = (site.site_name if site and site.site_name else None) or getattr(
-            settings, "WAGTAIL_SITE_NAME", ""
-        )
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": self.seo_title or self.title,
-            "description": self.search_description or self.summary,
-            "url": self.get_full_url(request),
-            "mainEntityOfPage": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
-            "datePublished": self.first_published_at.isoformat() if self.first_published_at else None,
-            "dateModified": (
-                self.last_published_at or self.latest_revision_created_at or self.first_published_at
-            ).isoformat()
-            if (self.last_published_at or self.latest_revision_created_at or self.first_published_at)
-            else None,
-            "about": [theme.name for theme in self.themes],
-            "contentLocation": {
-                "@type": "Place",
-                "name": self.city,
-                "address": {
-                    "@type": "PostalAddress",
-                    "addressLocality": self.city,
-                    "addressCountry": self.country.code,
-                },
-            },
-            "wordCount": self.word_count,
-            "timeRequired": f"PT{self.reading_time}M",
-        }
-        image = self.get_share_image_url(request)
-        if image:
-            data["image"] = image
-        if organisations:
-            data["author"] = organisations
-        if publisher_name:
-            data["publisher"] = {"@type": "Organization", "name": publisher_name}
-        return {key: value for key, value in data.items() if value not in (None, "", [])}
-
-    def json_ld_script(self, request=None):
-        """``<script type="application/ld+json">`` with ``<``, ``>`` and ``&`` escaped, safe in HTML."""
-        text = json.dumps(self.get_json_ld(request), ensure_ascii=False)
-        text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-        return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
-
-    def get_live_translations(self):
-        """This story in every language it is live in (itself included), for ``hreflang`` links."""
-        return list(
-            StoryPage.objects.live()
-            .public()
-            .filter(translation_key=self.translation_key)
-            .defer_streamfields()
-            .select_related("locale")
-            .order_by("locale__language_code")
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -525,7 +370,6 @@ class StoryPage(SeismicPageMixin, Page):
                 "transfers": self.get_transfers(),
                 "adaptations": self.get_adaptations(),
                 "related_stories": self.get_related_stories(),
-                "json_ld": self.json_ld_script(request),
                 "share_image_url": self.get_share_image_url(request),
                 "index_page": self.get_parent().specific,
             }

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from seismic_wagtail.consultations.admin import neutralise_formula
+from seismic_wagtail.consultations.admin_views import neutralise_formula
 from seismic_wagtail.consultations.models import ConsultationResponse
 from tests.factories.consultations import ConsultationResponseFactory
 from tests.factories.users import UserFactory
@@ -169,7 +169,7 @@ def test_listing_query_count_does_not_grow_with_responses(client, admin_user, co
 
 
 def test_export_reads_in_chunks(client, admin_user, responses, consultation, monkeypatch):
-    from seismic_wagtail.consultations.admin import ConsultationResponseIndexView
+    from seismic_wagtail.consultations.admin_views import ConsultationResponseIndexView
 
     # Exports read in chunks; a chunk smaller than the responses still exports every row once.
     client.force_login(admin_user)

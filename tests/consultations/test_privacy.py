@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
 from tests.factories.consultations import ConsultationPageFactory, ConsultationResponseFactory
@@ -49,6 +50,24 @@ def test_response_counts_only_once_confirmed(client, confirmed_page):
     assert confirmed_page.get_results().total == 1
     assert confirmed_page.get_results().questions[1].respondents == 1
     assert ConsultationResponse.objects.get().confirmed_at is not None
+
+
+@override_settings(SEISMIC_WAGTAIL={"CONSULTATION_FROM_EMAIL": "agenda@example.org"})
+def test_confirmation_email_sender_and_plain_subject(client, confirmed_page):
+    confirmed_page.title = "Cities & citizens' agenda"
+    confirmed_page.save_revision().publish()
+    client.post(confirmed_page.url, answer_data())
+    [message] = mail.outbox
+    assert message.from_email == "agenda@example.org"
+    assert message.subject == "Confirm your response to “Cities & citizens' agenda”"
+
+
+def test_confirmation_email_is_in_the_language_of_the_answer(confirmed_page):
+    respondent = ConsultationResponseFactory(page=confirmed_page, email="eva@example.org", confirmed=False)
+    confirmed_page.locale = Locale.objects.get_or_create(language_code="de")[0]
+    with translation.override("en"):
+        assert confirmed_page.send_confirmation(None, respondent) == 1
+    assert mail.outbox[0].subject == f"Bestätigen Sie Ihren Beitrag zu „{confirmed_page.title}“"
 
 
 def test_double_submit_sends_one_email(client, confirmed_page):

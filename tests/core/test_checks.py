@@ -174,6 +174,7 @@ def test_misspelt_key_names_the_one_meant():
         ("TEMPLATE_BLOCKS", ["content"]),
         ("SEARCH_MODELS", "seismic_stories.StoryPage"),
         ("JOIN_REQUEST_FROM_EMAIL", "not an address"),
+        ("CONSULTATION_FROM_EMAIL", "agenda at city"),
         ("BASE_TEMPLATE", ""),
     ],
 )
@@ -187,6 +188,7 @@ def test_wrong_types_are_errors(key, value):
     SEISMIC_WAGTAIL={
         "TEMPLATE_BLOCKS": {"head": None, "content": "main"},
         "JOIN_REQUEST_FROM_EMAIL": "Network <network@city.example>",
+        "CONSULTATION_FROM_EMAIL": "agenda@city.example",
         "SEARCH_MODELS": ["seismic_stories.StoryPage", "city_events.EventPage"],
         "NETWORK_PAGE_MODEL": None,
     }

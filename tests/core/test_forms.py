@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.test import RequestFactory, override_settings
 
 from seismic_wagtail.core.forms import HoneypotFormMixin
-from seismic_wagtail.core.ratelimit import check_rate_limit, client_ip, rate_limited_response
+from seismic_wagtail.core.ratelimit import check_rate_limit, client_ip, enforce_rate_limit, rate_limited_response
 
 
 class ContactForm(HoneypotFormMixin, forms.Form):
@@ -72,3 +72,20 @@ def test_rate_limited_response_is_429_with_retry_after(rf_request):
     assert response.status_code == 429
     assert response["Retry-After"] == "60"
     assert "try again in 60 seconds" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "scope"), [("CONSULTATION", "consultation"), ("JOIN_REQUEST", "network-join")], ids=str.lower
+)
+def test_enforce_rate_limit_reads_the_forms_settings_and_answers_429(rf_request, prefix, scope):
+    with override_settings(SEISMIC_WAGTAIL={f"{prefix}_RATE_LIMIT": 2, f"{prefix}_RATE_PERIOD": 90}):
+        assert enforce_rate_limit(rf_request, scope, prefix) is None
+        assert enforce_rate_limit(rf_request, scope, prefix) is None
+        response = enforce_rate_limit(rf_request, scope, prefix).render()
+    assert response.status_code == 429 and response["Retry-After"] == "90"
+    assert "try again in 90 seconds" in response.content.decode()
+
+
+@override_settings(SEISMIC_WAGTAIL={"CONSULTATION_RATE_LIMIT": 0})
+def test_enforce_rate_limit_off_with_a_zero_limit(rf_request):
+    assert all(enforce_rate_limit(rf_request, "consultation", "CONSULTATION") is None for _ in range(20))

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from seismic_wagtail.core.i18n import content_locales
-from seismic_wagtail.core.translation_status import Status, get_status_rows, source_pages
+from seismic_wagtail.core.translation_status import Status, get_report_filters, get_status_rows, source_pages
 from tests.factories.users import UserFactory
 from tests.i18napp.models import TestStoryPage
 from tests.translations import publish_translation
@@ -181,6 +181,18 @@ def test_network_filter_follows_a_network_foreign_key(admin_client, fixture, net
     elsewhere.save_revision().publish()
     html = admin_client.get(reverse("seismic_translation_status"), {"network": network.pk}).content.decode()
     assert "Told elsewhere" in html
+
+
+def test_network_filter_comes_from_the_networks_app_and_only_with_its_model(admin_client, fixture, network):
+    """Core's report names no network: the networks app adds the filter through a hook, when the model exists."""
+    assert [report_filter.name for report_filter in get_report_filters()] == ["network"]
+    assert get_report_filters()[0].choices() == [(network.pk, "Swedish network")]
+    url = reverse("seismic_translation_status")
+    assert 'name="network"' in admin_client.get(url).content.decode()
+    with override_settings(SEISMIC_WAGTAIL={"TRANSLATION_STATUS_APPS": ["i18napp"], "NETWORK_PAGE_MODEL": ""}):
+        assert get_report_filters() == []
+        html = admin_client.get(url, {"network": network.pk}).content.decode()
+    assert 'name="network"' not in html and "Car-free Sundays" in html and "Swedish network" in html
 
 
 def test_csv_export(admin_client, fixture):

@@ -121,6 +121,18 @@ def test_contact_is_emailed_when_notifications_are_on(client, network, django_ca
     assert f"http://testserver/admin/seismic/join-requests/edit/{join_request.pk}/" in message.body
 
 
+@override_settings(SEISMIC_WAGTAIL={"JOIN_REQUEST_FROM_EMAIL": "networks@example.org"})
+def test_notification_sender_and_plain_subject(client, network, django_capture_on_commit_callbacks):
+    network.notify_contact_of_join_requests = True
+    network.contact_email = "coordinator@example.org"
+    network.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(join_url(network), {**VALID, "name": "Siobhán O'Brien & Co"})
+    [message] = mail.outbox
+    assert message.from_email == "networks@example.org"
+    assert message.subject == "New request to join SEiSMiC Austria from Siobhán O'Brien & Co"
+
+
 def test_no_email_when_notifications_are_off(client, network, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(join_url(network), VALID)

@@ -30,6 +30,8 @@ from copy import deepcopy
 
 from django.db.models.lookups import Exact, In
 from django.db.models.sql.where import AND, WhereNode
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Locale, TranslatableMixin
 
 try:  # Wagtail >= 7.1: the backends live in django-modelsearch
     from modelsearch.backends.base import get_model_root
@@ -44,8 +46,6 @@ logger = logging.getLogger("seismic_wagtail.search")
 
 
 def _is_translatable(model):
-    from wagtail.models import TranslatableMixin
-
     return issubclass(get_model_root(model), TranslatableMixin)
 
 
@@ -259,8 +259,6 @@ def locale_constraints(where):
 
     Returns ``(locale_ids, language_codes)``, each a set or ``None`` when unconstrained.
     """
-    from wagtail.models import Locale
-
     ids, codes = None, None
     if where is None or where.negated or where.connector != AND:
         return ids, codes
@@ -352,8 +350,6 @@ class MultilingualBackendMixin:
         languages = params.pop("LANGUAGES", None)
         super().__init__(params)
         if languages is None:
-            from wagtail.coreutils import get_content_languages
-
             languages = list(get_content_languages())
         self.languages = list(languages)
         # Wagtail's choice between its basic and atomic rebuilder, used for each language index.
@@ -411,8 +407,6 @@ class MultilingualBackendMixin:
         if locale_id is None:
             return None
         if self._locale_languages is None or locale_id not in self._locale_languages:
-            from wagtail.models import Locale
-
             self._locale_languages = dict(Locale.objects.values_list("pk", "language_code"))
         return self._locale_languages.get(locale_id)
 

@@ -1,4 +1,5 @@
-"""Admin views of consultation responses: a filtered listing with CSV/XLSX export, erasure, a dashboard panel.
+"""Admin views of consultation responses (served by :class:`~.viewsets.ConsultationResponseViewSet`): a filtered
+listing with CSV/XLSX export, erasure, a dashboard panel, the "Responses" button of consultation pages.
 
 Personal data (name, email, organisation, city) appears in the listing and in exports only for users with
 the ``seismic_consultations.view_personal_data`` permission. Exports neutralise spreadsheet formulas: a
@@ -8,11 +9,10 @@ cell whose text starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage ret
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,11 +22,8 @@ from laces.components import Component
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.models import Locale
-
-from seismic_wagtail.core.admin import SeismicMenuMixin
 
 from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse, RespondentType, build_answers
 from .privacy import anonymise_responses, erase_responses
@@ -279,45 +276,6 @@ class EraseResponsesView(WagtailAdminTemplateMixin, FormView):
         return redirect(self.index_url_name)
 
 
-class ConsultationResponseViewSet(SeismicMenuMixin, ModelViewSet):
-    """Responses are made by visitors: the admin lists, filters, exports and deletes them, never edits them."""
-
-    model = ConsultationResponse
-    icon = "list-ul"
-    menu_label = _("Consultation responses")
-    menu_order = 300
-    add_to_admin_menu = True
-    index_view_class = ConsultationResponseIndexView
-    # Responses are records made by visitors, not content: indexing their references would cost every
-    # submission two more queries and list tens of thousands of responses as "usages" of the consultation page.
-    add_to_reference_index = False
-    filterset_class = ConsultationResponseFilterSet
-    list_export = ConsultationResponseIndexView.export_public_fields
-    list_display = ConsultationResponseIndexView.public_columns
-    list_per_page = 50
-    copy_view_enabled = False
-    form_fields = []  # no add or edit views: responses are made by visitors
-    name = "seismic_consultation_responses"
-    url_prefix = "seismic/consultation-responses"
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{"add_url_name": None, "edit_url_name": None, "copy_url_name": None, **kwargs}
-        )
-
-    def get_urlpatterns(self):
-        keep = {"index", "index_results", "delete", "usage"}
-        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]
-        patterns.append(path("erase/", EraseResponsesView.as_view(), name="erase"))
-        return patterns
-
-    def get_permissions_to_register(self):
-        return Permission.objects.filter(
-            content_type__app_label="seismic_consultations",
-            codename__in=["view_consultationresponse", "delete_consultationresponse", "view_personal_data"],
-        )
-
-
 class OpenConsultationsPanel(Component):
     """Dashboard panel: the open consultations with their (confirmed) response counts, pooled over languages."""
 
@@ -349,3 +307,13 @@ class OpenConsultationsPanel(Component):
             for key, page in pages.items()
         ]
         return {"rows": rows}
+
+
+def responses_buttons(page, user):
+    """A "Responses" button on consultation pages for users who may see the responses."""
+    if page.specific_class is None or not issubclass(page.specific_class, ConsultationPage):
+        return
+    if not user.has_perm("seismic_consultations.view_consultationresponse"):
+        return
+    url = reverse("seismic_consultation_responses:index") + f"?consultation={page.translation_key}"
+    yield Button(_("Responses"), url=url, icon_name="list-ul", priority=45)

@@ -1,12 +1,15 @@
-"""Admin views of the core app: the translation status report.
+"""Admin views of the core app: the translation status report and its menu item.
 
 ``TranslationStatusReportView`` lists the package's source pages (see
 :func:`seismic_wagtail.core.translation_status.source_pages`) against the site's locales, a cell per
 language: source, missing, in progress, out of date or up to date, each linking to the wagtail-localize
-view that acts on it. Filters: page type, source language, not translated into, country, network. CSV and XLSX exports.
+view that acts on it. Filters: page type, source language, not translated into, country, and those other apps
+add with the ``register_seismic_translation_status_filter`` hook (the networks app adds "Network"; see
+:class:`~seismic_wagtail.core.translation_status.ReportFilter`). CSV and XLSX exports.
 """
 
 import django_filters
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -14,12 +17,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from . import translation_status
 from .i18n import content_locales
+from .swappable import get_model_by_label
 
 PERMISSION = "wagtail_localize.submit_translation"
 
@@ -42,13 +47,6 @@ def _country_choices():
     return sorted(((code, countries.name(code)) for code in used if code), key=lambda choice: str(choice[1]))
 
 
-def _network_choices():
-    model = translation_status.network_model()
-    if model is None:
-        return []
-    return [(page.pk, page.title) for page in translation_status.source_pages([model]).order_by("title")]
-
-
 def _locale_choices():
     return [(locale.language_code, locale.get_display_name()) for locale in content_locales()]
 
@@ -62,7 +60,6 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         label=_("Not translated into"), choices=_locale_choices, method="filter_not_translated_into"
     )
     country = django_filters.ChoiceFilter(label=_("Country"), choices=_country_choices, method="filter_country")
-    network = django_filters.ChoiceFilter(label=_("Network"), choices=_network_choices, method="filter_network")
 
     class Meta:
         model = Page
@@ -70,14 +67,22 @@ class TranslationStatusFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if translation_status.network_model() is None:
-            del self.filters["network"]
+        for report_filter in translation_status.get_report_filters():
+            self.filters[report_filter.name] = self.build_report_filter(report_filter)
+
+    def build_report_filter(self, report_filter):
+        """A choice filter for a :class:`~seismic_wagtail.core.translation_status.ReportFilter` of another app."""
+        choice_filter = django_filters.ChoiceFilter(
+            label=report_filter.label,
+            choices=report_filter.choices,
+            method=lambda queryset, name, value: report_filter.apply(queryset, value),
+        )
+        choice_filter.model = self.queryset.model
+        choice_filter.parent = self
+        return choice_filter
 
     def filter_page_type(self, queryset, name, value):
-        from django.apps import apps
-        from django.contrib.contenttypes.models import ContentType
-
-        model = apps.get_model(value)
+        model = get_model_by_label(value, required=True)
         models = [m for m in translation_status.report_page_models() if issubclass(m, model)]
         types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
         return queryset.filter(content_type__in=list(types))
@@ -87,10 +92,6 @@ class TranslationStatusFilterSet(WagtailFilterSet):
 
     def filter_country(self, queryset, name, value):
         return translation_status.filter_by_country(queryset, value)
-
-    def filter_network(self, queryset, name, value):
-        network = Page.objects.filter(pk=value).first()
-        return translation_status.filter_by_network(queryset, network) if network else queryset.none()
 
 
 class StatusColumn(Column):
@@ -183,3 +184,10 @@ class TranslationStatusReportView(ReportView):
         context = super().get_context_data(*args, **kwargs)
         context["statuses"] = translation_status.Status
         return context
+
+
+class TranslationStatusMenuItem(MenuItem):
+    """The report's item in the SEiSMiC menu group, shown to users who may submit translations."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)

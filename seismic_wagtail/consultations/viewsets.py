@@ -1,0 +1,50 @@
+"""Admin viewsets of the consultations app: the consultation responses in the "SEiSMiC" menu group."""
+
+from django.contrib.auth.models import Permission
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from seismic_wagtail.core.menu import SeismicMenuMixin
+
+from .admin_views import ConsultationResponseFilterSet, ConsultationResponseIndexView, EraseResponsesView
+from .models import ConsultationResponse
+
+
+class ConsultationResponseViewSet(SeismicMenuMixin, ModelViewSet):
+    """Responses are made by visitors: the admin lists, filters, exports and deletes them, never edits them."""
+
+    model = ConsultationResponse
+    icon = "list-ul"
+    menu_label = _("Consultation responses")
+    menu_order = 300
+    add_to_admin_menu = True
+    index_view_class = ConsultationResponseIndexView
+    # Responses are records made by visitors, not content: indexing their references would cost every
+    # submission two more queries and list tens of thousands of responses as "usages" of the consultation page.
+    add_to_reference_index = False
+    filterset_class = ConsultationResponseFilterSet
+    list_export = ConsultationResponseIndexView.export_public_fields
+    list_display = ConsultationResponseIndexView.public_columns
+    list_per_page = 50
+    copy_view_enabled = False
+    form_fields = []  # no add or edit views: responses are made by visitors
+    name = "seismic_consultation_responses"
+    url_prefix = "seismic/consultation-responses"
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "edit_url_name": None, "copy_url_name": None, **kwargs}
+        )
+
+    def get_urlpatterns(self):
+        keep = {"index", "index_results", "delete", "usage"}
+        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]
+        patterns.append(path("erase/", EraseResponsesView.as_view(), name="erase"))
+        return patterns
+
+    def get_permissions_to_register(self):
+        return Permission.objects.filter(
+            content_type__app_label="seismic_consultations",
+            codename__in=["view_consultationresponse", "delete_consultationresponse", "view_personal_data"],
+        )

@@ -1,0 +1,170 @@
+"""Demo content of the stories app: a "Stories" index in every locale and 21 good-practice stories.
+
+The data is in this folder: ``content.json`` (countries, years, publication dates, themes, organisations,
+transfer links), ``en.json`` (the English text) and one file per other language (a story is translated into
+the languages whose file has it: its title, summary, city and image description). Runs after ``core``
+(themes, organisations) and ``networks`` (when installed: ``context.registry["networks"]`` by country code).
+Stories cover the ten network countries and the five themes; ten are translated into their national language,
+four have transfer links. Hero and gallery images are generated with Pillow. Running it again creates nothing
+new.
+"""
+
+import datetime
+import io
+import json
+import random
+
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+from PIL import Image, ImageDraw
+from wagtail.images import get_image_model
+
+from seismic_wagtail.core.demo_context import load, strings
+
+from ..models import StoryIndexPage, StoryPage, StoryPageOrganisation, StoryPageTheme, StoryTransfer
+
+#: Colours of the generated hero images, by first theme.
+THEME_COLOURS = {
+    "governance": ((40, 70, 140), (120, 160, 220)),
+    "vibrancy": ((170, 60, 90), (245, 170, 120)),
+    "welfare": ((110, 60, 140), (200, 160, 220)),
+    "environment": ((30, 110, 60), (160, 210, 120)),
+    "connectivity": ((20, 110, 130), (130, 210, 220)),
+}
+
+
+def create_demo(context):
+    content, english = load(__name__, "content"), load(__name__, "en")
+    translations = context.translations(__name__)
+    index_text = english["index"]
+    index = context.child_page(
+        context.parent, StoryIndexPage, "stories", title=index_text["title"], intro=index_text["intro"]
+    )
+    for locale, translation in translations:
+        local = translation.get("index", {})
+        slug = {"stories": slugify(local["title"])} if "title" in local else {}
+        context.ensure_translated(index, locale, {**strings(index_text, local), **slug})
+
+    stories = {}
+    for data in content["stories"]:
+        text = english["stories"][data["slug"]]
+        story = index.get_children().filter(slug=data["slug"]).first()
+        if story is None:
+            story = create_story(context, index, data, text, english, stories)
+        else:
+            story = story.specific
+        stories[data["slug"]] = story
+        for locale, translation in translations:
+            local = translation.get("stories", {}).get(data["slug"])
+            if local:
+                slug = {data["slug"]: slugify(local["title"], allow_unicode=True)} if "title" in local else {}
+                context.ensure_translated(story, locale, {**strings(text, local), **slug})
+        set_publication_date(story, data["published"])
+    context.registry["stories"] = stories
+
+
+def create_story(context, index, data, text, english, stories):
+    themes = context.registry.get("themes", {})
+    organisations = context.registry.get("organisations", {})
+    network = (context.registry.get("networks", {}) or {}).get(data["country"])
+    hero = demo_image(context, text["title"], data["themes"][0], alt=text["alt"])
+    roles, notes = text.get("roles", {}), text.get("transfer_notes", {})
+    return context.child_page(
+        index,
+        StoryPage,
+        data["slug"],
+        title=text["title"],
+        summary=text["summary"],
+        city=text["city"],
+        country=data["country"],
+        start_year=data["start_year"],
+        end_year=data["end_year"],
+        hero_image=hero,
+        hero_image_alt=text["alt"],
+        network_id=getattr(network, "pk", None),
+        body=json.dumps(story_body(context, data, text, english)),
+        first_published_at=publication_date(data["published"]),
+        story_themes=[StoryPageTheme(theme=themes[slug]) for slug in data["themes"] if slug in themes],
+        story_organisations=[
+            StoryPageOrganisation(organisation=organisations[acronym], role=roles.get(acronym, ""))
+            for acronym in data["organisations"]
+            if acronym in organisations
+        ],
+        transfers=[
+            StoryTransfer(source_story=stories[link["source"]], status=link["status"], note=notes[link["source"]])
+            for link in data.get("transfers", [])
+            if link["source"] in stories
+        ],
+    )
+
+
+def story_body(context, data, text, english):
+    body = [
+        {"type": section, "value": {"heading": "", "text": f"<p>{text[section]}</p>"}}
+        for section in ("challenge", "approach", "results", "lessons")
+    ]
+    body.insert(3, {"type": "key_figures", "value": {"heading": "", "figures": text["figures"]}})
+    if data.get("gallery"):
+        images = [
+            {
+                "image": demo_image(
+                    context, f"{text['title']}: {image['caption']}", data["themes"][-1], alt=image["alt"], seed=n
+                ).pk,
+                "alt_text": image["alt"],
+                "caption": image["caption"],
+            }
+            for n, image in enumerate(english["gallery"], start=1)
+        ]
+        body.append({"type": "gallery", "value": {"heading": "", "images": images}})
+    organisation = data["organisations"][0] if data["organisations"] else ""
+    body.append(
+        {
+            "type": "contact",
+            "value": {
+                **english["contact"],  # name, role
+                "organisation": organisation,
+                "email": f"{data['slug'][:40]}@example.org",
+                "phone": "",
+                "website": "",
+            },
+        }
+    )
+    return body
+
+
+def publication_date(value):
+    return datetime.datetime.fromisoformat(value).replace(hour=9, tzinfo=datetime.UTC)
+
+
+def set_publication_date(story, value):
+    """Give the story and its translations the date it was published during the project (2014-2016)."""
+    StoryPage.objects.filter(translation_key=story.translation_key).update(first_published_at=publication_date(value))
+
+
+def demo_image(context, title, theme_slug, alt="", seed=0):
+    """A small generated PNG (gradient and shapes in the theme's colours), reused when it exists."""
+    image_model = get_image_model()
+    title = title[:255]
+    existing = image_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    start, end = THEME_COLOURS.get(theme_slug, ((80, 80, 80), (200, 200, 200)))
+    width, height = 640, 360
+    picture = Image.new("RGB", (width, height), start)
+    draw = ImageDraw.Draw(picture)
+    for x in range(width):
+        ratio = x / width
+        colour = tuple(int(a + (b - a) * ratio) for a, b in zip(start, end, strict=True))
+        draw.line([(x, 0), (x, height)], fill=colour)
+    rng = random.Random(f"{title}-{seed}")  # noqa: S311 (decoration, not security)
+    for _ in range(7):
+        x, y, r = rng.randint(0, width), rng.randint(0, height), rng.randint(20, 90)
+        draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=4)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    filename = f"seismic-story-{slugify(title)[:60] or 'image'}.png"
+    image = image_model(title=title, description=alt)
+    image.file = ImageFile(buffer, name=filename)
+    image.save()
+    context.created(image)
+    return image

@@ -42,3 +42,7 @@ def _default_language_per_test():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# The fuzz suite's count of generated inputs, printed in the summary (tests/fuzz/reporting.py).
+from tests.fuzz.reporting import pytest_sessionfinish, pytest_terminal_summary, pytest_testnodedown  # noqa: E402, F401

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from seismic_wagtail.core.forms import HoneypotFormMixin
+from seismic_wagtail.core.forms import HoneypotFormMixin, VisitorTextFormMixin
 
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
@@ -67,8 +67,19 @@ class RankingField(forms.MultiValueField):
             raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
 
 
-class ConsultationForm(HoneypotFormMixin, forms.Form):
-    """The base class of every consultation's form; the question fields are added by :func:`build_form_class`."""
+class DistinctMultipleChoiceField(forms.MultipleChoiceField):
+    """A multiple choice whose repeated values count once (``q_x=a&q_x=a`` is the choice ``a``)."""
+
+    def to_python(self, value):
+        return list(dict.fromkeys(super().to_python(value)))
+
+
+class ConsultationForm(VisitorTextFormMixin, HoneypotFormMixin, forms.Form):
+    """The base class of every consultation's form; the question fields are added by :func:`build_form_class`.
+
+    Every text field follows the package's visitor-text rule (:class:`~seismic_wagtail.core.forms.VisitorTextFormMixin`):
+    no control characters, and the length limits of the columns the answers are stored in.
+    """
 
     #: Set by :func:`build_form_class`.
     page = None
@@ -89,7 +100,7 @@ class ConsultationForm(HoneypotFormMixin, forms.Form):
         max_length=255,
         help_text=_("Required if you want your response published with your name."),
     )
-    email = forms.EmailField(label=_("Email"), required=False)
+    email = forms.EmailField(label=_("Email"), required=False, max_length=254)  # the column's max_length
     consent = forms.ChoiceField(label=_("Publication of your response"), widget=forms.RadioSelect)
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
 
@@ -157,7 +168,7 @@ def question_field(question):
                     raise forms.ValidationError(_("Choose at most %(limit)s.") % {"limit": limit}, code="max_choices")
 
             validators.append(at_most)
-        return forms.MultipleChoiceField(
+        return DistinctMultipleChoiceField(
             choices=question.choices, widget=forms.CheckboxSelectMultiple, validators=validators, **common
         )
     if question.kind == RANKING:

@@ -1,7 +1,8 @@
 """Erasure, anonymisation and retention of consultation responses (GDPR articles 17 and 5(1)(e)).
 
-Used by the ``seismic_erase_responses`` and ``seismic_purge_responses`` commands and the admin's
-"Erase or anonymise" view. Every function runs in one transaction and returns the number of responses it
+Used by the ``seismic_erase_responses`` and ``seismic_purge_responses`` commands, the admin's "Erase or
+anonymise" view and, through :data:`PERSONAL_DATA`, the package-wide ``seismic_erase_personal_data`` and
+``seismic_purge_personal_data`` commands. Every function runs in one transaction and returns the number of responses it
 touched.
 """
 
@@ -12,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from seismic_wagtail.core.conf import get_setting
+from seismic_wagtail.core.personal_data import PersonalData
 
 from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse, PublicationConsent
 from .questions import TEXT
@@ -78,3 +80,17 @@ def purge_responses(now=None, dry_run=False):
             ConsultationAnswer.objects.filter(response__in=queryset).delete()
             queryset.delete()
     return counts
+
+
+def count_responses(email):
+    return responses_of(email).count()
+
+
+#: Consultation responses in the package's personal-data mechanism (:mod:`seismic_wagtail.core.personal_data`).
+PERSONAL_DATA = PersonalData(
+    name="consultation responses",
+    count=count_responses,
+    erase=erase_responses,
+    anonymise=anonymise_responses,
+    purge=purge_responses,
+)

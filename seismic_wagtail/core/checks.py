@@ -372,6 +372,7 @@ SETTING_TYPES = {
     "CONSULTATION_FROM_EMAIL": (_optional(_email), 'an address such as "Agenda <agenda@city.example>", or None'),
     "JOIN_REQUEST_RATE_LIMIT": (_count, "a whole number, 0 or more (0: no limit)"),
     "JOIN_REQUEST_RATE_PERIOD": (_count, "a number of seconds"),
+    "JOIN_REQUEST_RETENTION_DAYS": (_optional(_count), "a number of days, or None (kept until erased)"),
     "JOIN_REQUEST_FROM_EMAIL": (_optional(_email), 'an address such as "Network <network@city.example>", or None'),
     "SEARCH_MODELS": (_texts, 'a list of model labels "app_label.ModelName"'),
 }

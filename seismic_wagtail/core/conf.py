@@ -53,6 +53,9 @@ DEFAULTS = {
     "JOIN_REQUEST_RATE_LIMIT": 5,
     # ... and that period, in seconds.
     "JOIN_REQUEST_RATE_PERIOD": 3600,
+    # Days a join request is kept: `manage.py seismic_purge_personal_data` deletes older ones (None: kept until
+    # erased by email or deleted in the admin). See docs/how-to/privacy.md.
+    "JOIN_REQUEST_RETENTION_DAYS": None,
     # The sender of the join-request notification to a network's contact address; None: DEFAULT_FROM_EMAIL.
     "JOIN_REQUEST_FROM_EMAIL": None,
     # The page types the search page searches ("app_label.ModelName"); types whose app is not installed are

@@ -3,7 +3,8 @@
 A page type describes itself by overriding ``get_json_ld(request)`` (see
 :class:`~seismic_wagtail.core.pages.SeismicPageMixin`) and returning a plain dict; :func:`json_ld_script`
 turns it into the ``<script type="application/ld+json">`` element the page's head template prints as
-``{{ json_ld }}``.
+``{% seismic_nonced json_ld %}`` (``seismic_csp``: with django-csp's nonce when the site uses it, see
+:mod:`seismic_wagtail.core.csp`).
 """
 
 import json

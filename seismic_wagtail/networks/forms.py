@@ -1,20 +1,22 @@
 """The visitor-facing join form of a network page.
 
 :class:`JoinRequestForm` is a ``ModelForm`` of :class:`~seismic_wagtail.networks.models.NetworkJoinRequest`
-with the honeypot of :class:`~seismic_wagtail.core.forms.HoneypotFormMixin`. A site can subclass it and
-return the subclass from ``NetworkPage.get_join_form_class()``.
+with the honeypot of :class:`~seismic_wagtail.core.forms.HoneypotFormMixin` and the visitor-text rule of
+:class:`~seismic_wagtail.core.forms.VisitorTextFormMixin` (no control characters; the columns' length limits,
+and :data:`~seismic_wagtail.core.forms.VISITOR_TEXT_MAX_LENGTH` characters for the project description). A site
+can subclass it and return the subclass from ``NetworkPage.get_join_form_class()``.
 """
 
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from seismic_wagtail.core.forms import HoneypotFormMixin
+from seismic_wagtail.core.forms import HoneypotFormMixin, VisitorTextFormMixin
 
 from .models import NetworkJoinRequest
 
 
-class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):
+class JoinRequestForm(VisitorTextFormMixin, HoneypotFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that my details are stored and used as described in the privacy notice above."),
         required=True,

@@ -13,9 +13,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField
 
+from seismic_wagtail.core.forms import control_character_error, has_control_characters
 from seismic_wagtail.core.pages import SeismicPageMixin
 
-from .query import MAX_QUERY_LENGTH, search_pages, specific_pages
+from .query import MAX_QUERY_LENGTH, SearchOutcome, clean_query, search_pages, specific_pages
 
 
 class SearchPage(SeismicPageMixin, Page):
@@ -49,7 +50,14 @@ class SearchPage(SeismicPageMixin, Page):
         raw_query = request.GET.get("q", "")
         all_languages = request.GET.get("lang") == "all"
         content_type = request.GET.get("type") or None
-        outcome = self.get_search_outcome(request, raw_query, all_languages, content_type)
+        # The package's visitor-text rule (seismic_wagtail.core.forms): control characters are refused with an
+        # error naming the field; the box keeps the query without them, so one click searches again.
+        query_error = ""
+        if has_control_characters(raw_query):
+            query_error = control_character_error(_("Search for"))
+            outcome = SearchOutcome(query=clean_query(raw_query))
+        else:
+            outcome = self.get_search_outcome(request, raw_query, all_languages, content_type)
         paginator = Paginator(outcome.results, self.results_per_page)
         results_page = paginator.get_page(request.GET.get("page"))
         results = specific_pages(list(results_page.object_list))
@@ -61,6 +69,7 @@ class SearchPage(SeismicPageMixin, Page):
             {
                 "search_query": outcome.query,
                 "search_query_was_cut": len(raw_query.strip()) > MAX_QUERY_LENGTH,
+                "search_query_error": query_error,
                 "search_outcome": outcome,
                 "search_all_languages": all_languages,
                 "search_results": results,

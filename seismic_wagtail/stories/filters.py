@@ -42,6 +42,7 @@ from django_countries import countries
 from wagtail.models import Page
 
 from seismic_wagtail.core.models import OrganisationType, Theme
+from seismic_wagtail.core.querystring import parse_int
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -214,8 +215,8 @@ class NetworkFacet(Facet):
     def clean(self, values):
         cleaned = []
         for value in super().clean(values):
-            if value.isdigit():
-                cleaned.append(value)
+            if parse_int(value) is not None:
+                cleaned.append(str(parse_int(value)))
                 continue
             try:
                 cleaned.append(str(uuid.UUID(value)))
@@ -224,8 +225,9 @@ class NetworkFacet(Facet):
         return cleaned
 
     def _keys(self, values):
-        keys = [value for value in values if not value.isdigit()]
-        ids = [int(value) for value in values if value.isdigit()]
+        ids = [parse_int(value) for value in values]
+        keys = [value for value, number in zip(values, ids, strict=True) if number is None]
+        ids = [number for number in ids if number is not None]
         if ids:
             keys += [str(key) for key in Page.objects.filter(pk__in=ids).values_list("translation_key", flat=True)]
         return keys
@@ -264,7 +266,8 @@ class YearFacet(Facet):
     label = _("Year")
 
     def clean(self, values):
-        return [value for value in super().clean(values) if value.isdigit() and len(value) == 4]
+        years = (parse_int(value, min_value=1000, max_value=9999) for value in super().clean(values))
+        return list(dict.fromkeys(str(year) for year in years if year is not None))
 
     def filter(self, stories, values, index):
         return stories.filter(start_year__in=[int(value) for value in values])

@@ -1,5 +1,6 @@
 """Settings for running the example site in automated checks (browser tests, benchmarks)."""
 
+from .csp import CSP_MIDDLEWARE, csp_policy
 from .dev import *  # noqa: F403
 
 DEBUG = False
@@ -19,3 +20,8 @@ SEISMIC_WAGTAIL = {
 }
 # The site's URLs plus its uploaded images (DEBUG is off, and the browser tests should see the images).
 ROOT_URLCONF = "example.urls_test"
+# The production policy (settings/csp.py) as report-only: the browser tests listen for its violations on every
+# package page (tests/browser/test_csp.py), while their own tools (axe-core) may still inject scripts.
+MIDDLEWARE = [*MIDDLEWARE, CSP_MIDDLEWARE]  # noqa: F405
+CONTENT_SECURITY_POLICY = None
+CONTENT_SECURITY_POLICY_REPORT_ONLY = csp_policy()

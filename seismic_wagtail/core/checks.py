@@ -38,6 +38,7 @@ from wagtail.models import Locale, Page
 
 from .conf import DEFAULTS, get_setting
 from .pages import SeismicPageMixin
+from .ratelimit import RATE_LIMITED_FORMS
 from .templating import BLOCK_ROLES, get_template_blocks
 from .urls import FILE_ROUTE_URL_NAME, FILE_ROUTES, resolve_in_language, serves_pages
 
@@ -303,9 +304,8 @@ PER_PROCESS_CACHES = (
 @register(Tags.caches)
 def check_rate_limit_cache(app_configs=None, **kwargs):
     """W010: the rate limits count in a cache shared by every worker."""
-    limits = {
-        key: get_setting(key) for key in ("CONSULTATION_RATE_LIMIT", "JOIN_REQUEST_RATE_LIMIT") if get_setting(key)
-    }
+    keys = [f"{prefix}_RATE_LIMIT" for prefix in RATE_LIMITED_FORMS]
+    limits = {key: get_setting(key) for key in keys if get_setting(key)}
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     if not limits or backend not in PER_PROCESS_CACHES:
         return []
@@ -362,6 +362,7 @@ SETTING_TYPES = {
     ),
     "INCLUDE_CSS": (lambda value: isinstance(value, bool), "True or False"),
     "CLIENT_IP_HEADER": (_optional(_text), 'a request.META key such as "HTTP_X_FORWARDED_FOR", or None'),
+    "TRUSTED_PROXY_COUNT": (_optional(_count), "a whole number of proxies, 0 or more, or None"),
     "TRANSLATION_STATUS_APPS": (_optional(_texts), "a list of app labels, or None"),
     "NETWORK_PAGE_MODEL": (_optional(_text), 'a model label "app_label.ModelName", or None'),
     "STORY_PAGE_MODEL": (_optional(_text), 'a model label "app_label.ModelName", or None'),

@@ -27,8 +27,12 @@ DEFAULTS = {
     "TEMPLATE_BLOCKS": {"title": "title", "head": "extra_css", "content": "content", "scripts": "extra_js"},
     # Link the package's stylesheets (``seismic_wagtail/css/seismic.css`` and each page type's own).
     "INCLUDE_CSS": True,
-    # The request.META key holding the client address behind a trusted proxy (e.g. "HTTP_X_FORWARDED_FOR");
-    # None uses REMOTE_ADDR. Rate limits of the public forms count per client address.
+    # Rate limits of the public forms count per client address (docs/how-to/security.md). How many proxies in
+    # front of the site append to X-Forwarded-For: the client is the TRUSTED_PROXY_COUNT-th address from the
+    # right (never the client-controlled first one); 0 uses REMOTE_ADDR. None: 1 when CLIENT_IP_HEADER is set,
+    # else 0.
+    "TRUSTED_PROXY_COUNT": None,
+    # The request.META key the trusted proxies append client addresses to; None: "HTTP_X_FORWARDED_FOR".
     "CLIENT_IP_HEADER": None,
     # The apps (labels) whose page types the translation status report lists; None: every app whose label
     # starts with "seismic_".

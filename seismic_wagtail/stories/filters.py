@@ -27,6 +27,7 @@ queries, whatever the number of stories or values: see ``docs/reference/stories.
 """
 
 import hashlib
+import logging
 import re
 import uuid
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ from seismic_wagtail.core.querystring import parse_int
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
+logger = logging.getLogger(__name__)
+
 #: The cache key holding the current generation of cached facet counts (see :func:`clear_facet_cache`).
 FACET_CACHE_GENERATION_KEY = "seismic:stories:facets:generation"
 
@@ -56,9 +59,23 @@ def clear_facet_cache(**kwargs):
     Connected (in :mod:`.signal_handlers`) to saving, deleting and moving stories, their index, network pages
     (their titles are labels), their theme and organisation rows, themes and organisations. Call it after changing
     stories without signals (``bulk_create``, ``QuerySet.update``, raw SQL); otherwise such changes show
-    within :attr:`StoryFilter.facet_cache_timeout`.
+    within :attr:`StoryFilter.facet_cache_timeout`. A cache that fails is logged, not raised: saving a story
+    does not depend on the cache.
     """
-    cache.set(FACET_CACHE_GENERATION_KEY, uuid.uuid4().hex, None)
+    try:
+        cache.set(FACET_CACHE_GENERATION_KEY, uuid.uuid4().hex, None)
+    except Exception as error:
+        _cache_failed(error)
+
+
+_cache_warned = []
+
+
+def _cache_failed(error):
+    """Log (once per process) that the facet cache failed; the counts are then computed without it."""
+    if not _cache_warned:
+        _cache_warned.append(True)
+        logger.warning("The story facet cache failed (%r): counting facets without it.", error)
 
 
 def _facet_cache_generation():
@@ -394,15 +411,26 @@ class StoryFilter:
         return results
 
     def facet_counts(self, facet):
-        """``facet.counts()`` under the search and every other facet, from the cache when it has them."""
+        """``facet.counts()`` under the search and every other facet, from the cache when it has them.
+
+        A cache that fails (its server down) is logged once and left out: the counts are computed.
+        """
         if not self.facet_cache_timeout:
             return facet.counts(self.apply(self.counting_base, exclude=facet.name), self.index)
-        key = self.facet_cache_key(facet)
-        counts = cache.get(key)
+        try:
+            key = self.facet_cache_key(facet)
+            counts = cache.get(key)
+        except Exception as error:
+            _cache_failed(error)
+            key = counts = None
         if counts is None:
             base = self.apply(self.counting_base, exclude=facet.name)
             counts = [(str(value), str(label), count) for value, label, count in facet.counts(base, self.index)]
-            cache.set(key, counts, self.facet_cache_timeout)
+            if key is not None:
+                try:
+                    cache.set(key, counts, self.facet_cache_timeout)
+                except Exception as error:
+                    _cache_failed(error)
         return counts
 
     def facet_cache_key(self, facet):

@@ -93,7 +93,12 @@ DATABASES = {
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        # Pages keep serving while Redis is down; the forms answer 503 (docs/how-to/security.md).
+        "default": {
+            "BACKEND": "seismic_wagtail.core.cache.ResilientRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,7 +5,8 @@ Optional: ``DJANGO_SECURE_HSTS_SECONDS`` (default one year; ``0`` turns HSTS off
 ``DJANGO_SECURE_HSTS_PRELOAD=true`` (asks browsers' preload lists to include the domain: off by default, because
 leaving a preload list takes months; opt in only once every subdomain serves HTTPS for good),
 ``DJANGO_CSP_REPORT_ONLY=true`` (send the Content-Security-Policy as report-only, to try it on a site with
-its own scripts first), ``DJANGO_CSP_REPORT_URI`` (where browsers report violations), ``DJANGO_CSRF_TRUSTED_ORIGINS``, ``REDIS_URL`` (needed with several workers: without a shared cache
+its own scripts first), ``DJANGO_CSP_REPORT_URI`` (where browsers report violations), ``DJANGO_CSRF_TRUSTED_ORIGINS``, ``DJANGO_TRUSTED_PROXY_COUNT`` (the proxies in front of the site
+that append to ``X-Forwarded-For``, default 1), ``REDIS_URL`` (needed with several workers: without a shared cache
 each counts the forms' rate limits on its own, and ``manage.py check`` says so, seismic_wagtail.W010), ``ELASTICSEARCH_URL``, ``EMAIL_URL``-style settings.
 """
 
@@ -32,6 +33,9 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies in front of the site (one nginx: 1; a CDN and nginx: 2): the forms' rate limits take the client
+# address they appended to X-Forwarded-For, never one the client sent (docs/how-to/security.md).
+SEISMIC_WAGTAIL = {**SEISMIC_WAGTAIL, "TRUSTED_PROXY_COUNT": int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))}  # noqa: F405
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

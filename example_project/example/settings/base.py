@@ -91,6 +91,11 @@ DATABASES = {
     )
 }
 
+# On PostgreSQL, Wagtail's database search backend uses django.contrib.postgres's fields and indexes (Django 6's
+# system checks require the app for them: postgres.E005).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         # Pages keep serving while Redis is down; the forms answer 503 (docs/how-to/security.md).

@@ -85,19 +85,14 @@ class PersonalDataIndexMixin:
 
 
 class PersonalDataInspectView(InspectView):
-    """An inspect view that shows the personal fields only with the permission (and then titles the page
-    with the object's name, which is personal too)."""
+    """An inspect view that shows the personal fields only with the permission. (The object's own name,
+    shown as the page's title, must not be personal: ``NetworkJoinRequest.__str__`` is not.)"""
 
     def get_fields(self):
         fields = super().get_fields()
         if can_view_personal_data(self.request.user, self.model):
             return fields
         return without_personal_fields(fields, self.model)
-
-    def get_page_subtitle(self):
-        if can_view_personal_data(self.request.user, self.model):
-            return super().get_page_subtitle()
-        return f"{capfirst(self.model._meta.verbose_name)} {self.object.pk}"
 
 
 class ErasePersonalDataForm(forms.Form):

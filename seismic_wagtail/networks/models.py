@@ -600,4 +600,6 @@ class NetworkJoinRequest(models.Model):
         constraints = [models.UniqueConstraint(fields=["token"], name="seismic_networks_joinrequest_unique_token")]
 
     def __str__(self):
-        return _("%(name)s to %(network)s") % {"name": self.name, "network": self.network.title}
+        # No personal data: the admin shows this name to everyone who may see the request (titles, buttons,
+        # the audit log), with or without the ``view_personal_data`` permission.
+        return _("Join request %(id)s to %(network)s") % {"id": self.pk, "network": self.network.title}

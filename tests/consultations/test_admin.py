@@ -44,7 +44,9 @@ def responses(client, consultation):
 
 
 def staff_user(personal=False):
-    codenames = ["access_admin", "view_consultationresponse"] + (["seismic_consultations.view_personal_data"] if personal else [])
+    codenames = ["access_admin", "view_consultationresponse"] + (
+        ["seismic_consultations.view_personal_data"] if personal else []
+    )
     return UserFactory(is_staff=True, permissions=codenames)
 
 

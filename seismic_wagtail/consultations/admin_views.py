@@ -20,7 +20,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale
 
 from seismic_wagtail.core.exports import SafeExportIndexView
-from seismic_wagtail.core.personal_data_views import PersonalDataIndexMixin, erase_personal_data_button
+from seismic_wagtail.core.personal_data_views import PersonalDataIndexMixin
 
 from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse, RespondentType, build_answers
 from .questions import TEXT
@@ -191,14 +191,6 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
 
     def write_xlsx(self, queryset, output):
         return super().write_xlsx(_Rows(queryset.model, self.export_rows(queryset)), output)
-
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        erase = erase_personal_data_button(self.request.user)
-        if erase is not None:
-            buttons.append(erase)
-        return buttons
 
 
 class _Rows:

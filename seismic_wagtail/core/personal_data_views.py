@@ -20,6 +20,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
@@ -62,7 +63,8 @@ class PersonalDataIndexMixin:
     columns, the export and the search fields (searching by email would reveal it).
 
     ``list_display_without_personal_data``, when set, replaces the columns for such users (e.g. to put a
-    non-personal column first, where the listing links each row).
+    non-personal column first, where the listing links each row). The header menu links to
+    :class:`ErasePersonalDataView` for users who may erase something.
     """
 
     list_display_without_personal_data = None
@@ -82,6 +84,14 @@ class PersonalDataIndexMixin:
         )
         self.list_export = without_personal_fields(self.list_export, self.model)
         self.search_fields = without_personal_fields(self.search_fields, self.model) or None
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        erase = erase_personal_data_button(self.request.user)
+        if erase is not None:
+            buttons.append(erase)
+        return buttons
 
 
 class PersonalDataInspectView(InspectView):

@@ -18,7 +18,6 @@ from seismic_wagtail.core.menu import SeismicMenuMixin
 from seismic_wagtail.core.personal_data_views import (
     PersonalDataIndexMixin,
     PersonalDataInspectView,
-    erase_personal_data_button,
 )
 
 from .models import NetworkJoinRequest
@@ -45,14 +44,6 @@ class JoinRequestIndexView(PersonalDataIndexMixin, SafeExportIndexView):
     """The listing and export; without ``view_personal_data`` the rows are linked by their date."""
 
     list_display_without_personal_data = ["created_at", "network", "status"]
-
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        erase = erase_personal_data_button(self.request.user)
-        if erase is not None:
-            buttons.append(erase)
-        return buttons
 
 
 class NetworkJoinRequestViewSet(SeismicMenuMixin, ModelViewSet):

@@ -1,46 +1,29 @@
 """Admin views of consultation responses (served by :class:`~.viewsets.ConsultationResponseViewSet`): a filtered
 listing with CSV/XLSX export, erasure, a dashboard panel, the "Responses" button of consultation pages.
 
-Personal data (name, email, organisation, city) appears in the listing and in exports only for users with
-the ``seismic_consultations.view_personal_data`` permission. Exports neutralise spreadsheet formulas: a
-cell whose text starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) gets a leading ``'``.
+Personal data (name, email, organisation, city, and the free-text answers) appears in the listing and in
+exports only for users with the ``seismic_consultations.view_personal_data`` permission
+(:mod:`seismic_wagtail.core.personal_data_views`). Exports go through the package's safe export path
+(:mod:`seismic_wagtail.core.exports`): formulas neutralised, control characters replaced.
 """
 
 import django_filters
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
 from django_countries import countries
 from laces.components import Component
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.views.generic import IndexView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale
 
+from seismic_wagtail.core.exports import SafeExportIndexView
+from seismic_wagtail.core.personal_data_views import PersonalDataIndexMixin
+
 from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse, RespondentType, build_answers
-from .privacy import anonymise_responses, erase_responses
-
-PERSONAL_DATA_PERMISSION = "seismic_consultations.view_personal_data"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """Prefix text that a spreadsheet would run as a formula with ``'`` (OWASP "CSV injection")."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def can_view_personal_data(user):
-    return user.has_perm(PERSONAL_DATA_PERMISSION)
+from .questions import TEXT
 
 
 def consultation_choices():
@@ -72,7 +55,7 @@ class ConsultationResponseFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ConsultationResponseIndexView(IndexView):
+class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView):
     """The response listing and its CSV/XLSX export."""
 
     public_columns = [
@@ -109,11 +92,10 @@ class ConsultationResponseIndexView(IndexView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        personal = can_view_personal_data(request.user)
-        self.show_personal_data = personal
-        self.list_display = self.public_columns + (self.personal_columns if personal else [])
+        self.list_display = self.public_columns + self.personal_columns
+        self.list_export = self.export_public_fields + self.export_personal_fields
+        self.restrict_personal_data()
         self.export_headings = dict(self.export_headings)
-        self.list_export = self.export_public_fields + (self.export_personal_fields if personal else [])
         self.list_export += [f"answer:{question.id}" for question in self.export_questions]
         for question in self.export_questions:
             self.export_headings[f"answer:{question.id}"] = question.label or question.id
@@ -131,9 +113,13 @@ class ConsultationResponseIndexView(IndexView):
 
     @cached_property
     def export_questions(self):
-        """One export column per question once the listing is filtered to one consultation."""
+        """One export column per question once the listing is filtered to one consultation; free-text answers
+        only with the personal-data permission (they may say who wrote them: anonymising removes them too)."""
         page = self.selected_consultation
-        return page.get_questions() if page is not None else []
+        questions = page.get_questions() if page is not None else []
+        if not self.show_personal_data:
+            questions = [question for question in questions if question.kind != TEXT]
+        return questions
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("page", "locale")
@@ -198,27 +184,13 @@ class ConsultationResponseIndexView(IndexView):
     def preprocess_field_value(self, field, value, export_format):
         if isinstance(value, list):
             value = "; ".join(str(part) for part in value)
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+        return super().preprocess_field_value(field, value, export_format)
 
     def stream_csv(self, queryset):
         return super().stream_csv(_Rows(queryset.model, self.export_rows(queryset)))
 
     def write_xlsx(self, queryset, output):
         return super().write_xlsx(_Rows(queryset.model, self.export_rows(queryset)), output)
-
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if self.permission_policy.user_has_permission(self.request.user, "delete"):
-            buttons.append(
-                HeaderButton(
-                    _("Erase or anonymise by email"),
-                    url=reverse("seismic_consultation_responses:erase"),
-                    icon_name="bin",
-                    priority=100,
-                )
-            )
-        return buttons
 
 
 class _Rows:
@@ -230,50 +202,6 @@ class _Rows:
 
     def __iter__(self):
         return iter(self._rows)
-
-
-class EraseForm(forms.Form):
-    email = forms.EmailField(label=_("Email address"))
-    action = forms.ChoiceField(
-        label=_("What to do"),
-        widget=forms.RadioSelect,
-        choices=[
-            ("anonymise", _("Anonymise: keep the answers for the results, remove who gave them")),
-            ("erase", _("Erase: delete the responses and their answers")),
-        ],
-        initial="anonymise",
-    )
-
-
-class EraseResponsesView(WagtailAdminTemplateMixin, FormView):
-    """Erase or anonymise every response given with an email address (a respondent's request)."""
-
-    template_name = "seismic_wagtail/consultations/admin/erase.html"
-    form_class = EraseForm
-    page_title = _("Erase or anonymise responses")
-    header_icon = "bin"
-    index_url_name = "seismic_consultation_responses:index"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("seismic_consultations.delete_consultationresponse"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return super().get_breadcrumbs_items() + [
-            {"url": reverse(self.index_url_name), "label": ConsultationResponse._meta.verbose_name_plural},
-            {"url": "", "label": self.page_title},
-        ]
-
-    def form_valid(self, form):
-        email = form.cleaned_data["email"]
-        if form.cleaned_data["action"] == "erase":
-            count = erase_responses(email)
-            messages.success(self.request, _("Erased %(count)s response(s).") % {"count": count})
-        else:
-            count = anonymise_responses(email)
-            messages.success(self.request, _("Anonymised %(count)s response(s).") % {"count": count})
-        return redirect(self.index_url_name)
 
 
 class OpenConsultationsPanel(Component):

@@ -93,4 +93,5 @@ PERSONAL_DATA = PersonalData(
     erase=erase_responses,
     anonymise=anonymise_responses,
     purge=purge_responses,
+    model=ConsultationResponse,
 )

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from seismic_wagtail.core.menu import SeismicMenuMixin
+from seismic_wagtail.core.personal_data_views import ErasePersonalDataView
 
-from .admin_views import ConsultationResponseFilterSet, ConsultationResponseIndexView, EraseResponsesView
+from .admin_views import ConsultationResponseFilterSet, ConsultationResponseIndexView
 from .models import ConsultationResponse
 
 
@@ -40,7 +41,8 @@ class ConsultationResponseViewSet(SeismicMenuMixin, ModelViewSet):
     def get_urlpatterns(self):
         keep = {"index", "index_results", "delete", "usage"}
         patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]
-        patterns.append(path("erase/", EraseResponsesView.as_view(), name="erase"))
+        # The package-wide erase view (responses, join requests, ...), kept under its first address too.
+        patterns.append(path("erase/", ErasePersonalDataView.as_view(), name="erase"))
         return patterns
 
     def get_permissions_to_register(self):

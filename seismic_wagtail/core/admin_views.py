@@ -23,6 +23,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from . import translation_status
+from .exports import SafeSpreadsheetExportMixin
 from .i18n import content_locales
 from .swappable import get_model_by_label
 
@@ -107,7 +108,7 @@ class StatusColumn(Column):
         return instance.seismic_status_row.cell(self.locale.language_code)
 
 
-class TranslationStatusReportView(ReportView):
+class TranslationStatusReportView(SafeSpreadsheetExportMixin, ReportView):
     template_name = "seismic_wagtail/core/admin/translation_status.html"
     results_template_name = "seismic_wagtail/core/admin/translation_status_results.html"
     index_url_name = "seismic_translation_status"

@@ -27,6 +27,9 @@ class PersonalData:
     - ``anonymise(email)``: keep them without what identifies the person; ``None`` when the records have no
       use without it (they are erased instead).
     - ``purge(now, dry_run)``: delete what is past its retention period; returns ``{reason: count}``.
+    - ``model``: the model that holds the records; the admin's "Erase or anonymise by email" view acts on a
+      source for users with the model's "delete" permission and names it by its ``verbose_name_plural``
+      (a source without a model is left to the commands).
     """
 
     name: str
@@ -34,6 +37,13 @@ class PersonalData:
     erase: Callable[[str], int]
     purge: Callable[..., dict]
     anonymise: Callable[[str], int] | None = None
+    model: type | None = None
+
+    @property
+    def delete_permission(self):
+        if self.model is None:
+            return None
+        return f"{self.model._meta.app_label}.delete_{self.model._meta.model_name}"
 
 
 def personal_data_sources(names=None):

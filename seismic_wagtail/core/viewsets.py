@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .exports import SafeExportSnippetIndexView
 from .menu import SeismicMenuMixin
 from .models import Organisation, Theme
 
@@ -10,6 +11,7 @@ from .models import Organisation, Theme
 class ThemeViewSet(SeismicMenuMixin, SnippetViewSet):
     model = Theme
     icon = "tag"
+    index_view_class = SafeExportSnippetIndexView
     menu_order = 100
     list_display = ["name", "slug", "locale"]
     search_fields = ["name", "slug", "description"]
@@ -22,6 +24,7 @@ class ThemeViewSet(SeismicMenuMixin, SnippetViewSet):
 class OrganisationViewSet(SeismicMenuMixin, SnippetViewSet):
     model = Organisation
     icon = "group"
+    index_view_class = SafeExportSnippetIndexView
     menu_order = 110
     list_display = ["name", "acronym", "organisation_type", "country", "city"]
     list_filter = ["organisation_type", "country"]

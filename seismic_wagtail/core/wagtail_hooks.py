@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_views import TranslationStatusMenuItem, TranslationStatusReportView
 from .menu import SEISMIC_MENU_HOOK, seismic_menu_item
+from .personal_data_views import ERASE_URL_NAME, ErasePersonalDataView
 from .viewsets import OrganisationViewSet, ThemeViewSet
 
 register_snippet(ThemeViewSet)
@@ -28,6 +29,11 @@ def register_translation_status_urls():
             name="seismic_translation_status_results",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_erase_personal_data_url():
+    return [path("seismic/erase-personal-data/", ErasePersonalDataView.as_view(), name=ERASE_URL_NAME)]
 
 
 @hooks.register(SEISMIC_MENU_HOOK)

@@ -4,8 +4,11 @@
 with the honeypot of :class:`~seismic_wagtail.core.forms.HoneypotFormMixin` and the visitor-text rule of
 :class:`~seismic_wagtail.core.forms.VisitorTextFormMixin` (no control characters; the columns' length limits,
 and :data:`~seismic_wagtail.core.forms.VISITOR_TEXT_MAX_LENGTH` characters for the project description). A site
+carries a hidden submission token (a repeated POST of the same form stores one request). A site
 can subclass it and return the subclass from ``NetworkPage.get_join_form_class()``.
 """
+
+import uuid
 
 from django import forms
 from django.utils.translation import get_language
@@ -22,6 +25,9 @@ class JoinRequestForm(VisitorTextFormMixin, HoneypotFormMixin, forms.ModelForm):
         required=True,
         error_messages={"required": _("Please agree to the privacy notice, or we cannot store your request.")},
     )
+    #: A new token each time the form is shown: posting the same form again stores nothing more. A POST
+    #: without one (a page cached before the field existed) gets a fresh token.
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = NetworkJoinRequest
@@ -47,6 +53,8 @@ class JoinRequestForm(VisitorTextFormMixin, HoneypotFormMixin, forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         self.network = network
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("submission_token", uuid.uuid4())
         super().__init__(*args, **kwargs)
         for name in ("name", "email", "city", "project_description"):
             self.fields[name].required = True
@@ -62,6 +70,7 @@ class JoinRequestForm(VisitorTextFormMixin, HoneypotFormMixin, forms.ModelForm):
         join_request = super().save(commit=False)
         join_request.network = self.network
         join_request.language = get_language() or ""
+        join_request.token = self.cleaned_data.get("submission_token") or uuid.uuid4()
         if commit:
             join_request.save()
         return join_request

@@ -563,8 +563,9 @@ class JoinRequestStatus(models.TextChoices):
 class NetworkJoinRequest(models.Model):
     """A visitor's application to join a network, sent with the form on the network page.
 
-    Visible in the admin ("SEiSMiC > Join requests") to users with the "view" permission; users with the
-    "change" permission set the status.
+    Visible in the admin ("SEiSMiC > Join requests") to users with the "view" permission, the applicant's
+    personal data (``PERSONAL_FIELDS``) only with ``view_personal_data``; users with the "change" permission set
+    the status.
     """
 
     network = models.ForeignKey(
@@ -584,11 +585,21 @@ class NetworkJoinRequest(models.Model):
     )
     notes = models.TextField(_("internal notes"), blank=True, help_text=_("Only seen in the admin."))
     created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False)
+    #: The join form's hidden submission token: the same form posted twice stores one request.
+    token = models.UUIDField(_("submission token"), null=True, blank=True, editable=False)
+
+    #: The fields that identify a person: shown only with the ``view_personal_data`` permission
+    #: (:mod:`seismic_wagtail.core.personal_data_views`).
+    PERSONAL_FIELDS = ("name", "organisation", "email", "city", "project_description")
 
     class Meta:
         verbose_name = _("join request")
         verbose_name_plural = _("join requests")
         ordering = ["-created_at"]
+        permissions = [("view_personal_data", _("Can see the personal data of join applicants"))]
+        constraints = [models.UniqueConstraint(fields=["token"], name="seismic_networks_joinrequest_unique_token")]
 
     def __str__(self):
-        return _("%(name)s to %(network)s") % {"name": self.name, "network": self.network.title}
+        # No personal data: the admin shows this name to everyone who may see the request (titles, buttons,
+        # the audit log), with or without the ``view_personal_data`` permission.
+        return _("Join request %(id)s to %(network)s") % {"id": self.pk, "network": self.network.title}

@@ -57,4 +57,5 @@ PERSONAL_DATA = PersonalData(
     count=count_join_requests,
     erase=erase_join_requests,
     purge=purge_join_requests,
+    model=NetworkJoinRequest,
 )

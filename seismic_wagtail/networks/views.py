@@ -9,7 +9,7 @@ functions. What a city changes is on the page: ``get_join_form_class()``, ``send
 ``join_template`` and ``join_thanks_template``.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 
 from seismic_wagtail.core.ratelimit import enforce_rate_limit
@@ -20,7 +20,8 @@ def join_view(page, request):
 
     Closed forms redirect to the network page. Every POST, valid or not, counts against the client's rate
     limit (``JOIN_REQUEST_RATE_LIMIT`` per ``JOIN_REQUEST_RATE_PERIOD``). A bot (the honeypot field filled
-    in) gets the thank-you page and nothing is stored. The contact is notified once the request is committed.
+    in) gets the thank-you page and nothing is stored; so does a repeat of the same form (its submission token).
+    The contact is notified once the request is committed.
     """
     if not page.join_requests_open:
         return redirect(page.get_url(request))
@@ -40,9 +41,20 @@ def join_view(page, request):
 
 
 def store_join_request(page, form, request):
-    """Save the valid ``form``'s join request and, when the page asks for it, notify the contact after commit."""
+    """Save the valid ``form``'s join request once per submission token and, when the page asks for it, notify
+    the contact after commit. A repeat of a stored token (a double click, a resent POST, a concurrent request
+    caught by the unique constraint) stores and notifies nothing and returns the stored request."""
+    model = type(form.instance)
+    join_request = form.save(commit=False)
     with transaction.atomic():
-        join_request = form.save()
+        existing = model.objects.filter(token=join_request.token).first()
+        if existing is not None:
+            return existing
+        try:
+            with transaction.atomic():
+                join_request.save()
+        except IntegrityError:  # the same token stored by a concurrent request
+            return model.objects.get(token=join_request.token)
         if page.notify_contact_of_join_requests and page.contact_email:
             transaction.on_commit(lambda: page.send_join_notification(join_request, request))
     return join_request

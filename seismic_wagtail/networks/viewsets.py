@@ -1,8 +1,11 @@
 """Admin viewsets of the networks app: the join requests in the "SEiSMiC" menu group.
 
 Join requests come from visitors only, so nobody adds or copies them in the admin. Users with the "view"
-permission of join requests see the list, the details (inspect view) and the export; users with "change"
-set the status and internal notes; "delete" removes requests (e.g. on a data-erasure request).
+permission of join requests see the list, the details (inspect view) and the export; the applicant's name,
+organisation, email, city and project only with ``seismic_networks.view_personal_data``
+(:mod:`seismic_wagtail.core.personal_data_views`); users with "change" set the status and internal notes;
+"delete" removes requests (e.g. on a data-erasure request). Exports go through the package's safe export path
+(:mod:`seismic_wagtail.core.exports`).
 """
 
 from django.utils.functional import cached_property
@@ -10,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from seismic_wagtail.core.exports import SafeExportIndexView
 from seismic_wagtail.core.menu import SeismicMenuMixin
+from seismic_wagtail.core.personal_data_views import (
+    PersonalDataIndexMixin,
+    PersonalDataInspectView,
+)
 
 from .models import NetworkJoinRequest
 
@@ -32,8 +40,16 @@ class JoinRequestPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission([action for action in actions if action != "add"])
 
 
+class JoinRequestIndexView(PersonalDataIndexMixin, SafeExportIndexView):
+    """The listing and export; without ``view_personal_data`` the rows are linked by their date."""
+
+    list_display_without_personal_data = ["created_at", "network", "status"]
+
+
 class NetworkJoinRequestViewSet(SeismicMenuMixin, ModelViewSet):
     model = NetworkJoinRequest
+    index_view_class = JoinRequestIndexView
+    inspect_view_class = PersonalDataInspectView
     name = "seismic_networks_joinrequest"
     url_prefix = "seismic/join-requests"
     icon = "mail"

@@ -1,0 +1,115 @@
+"""The package's one export path (core/exports.py): every CSV and XLSX export neutralises formulas and
+replaces the characters XLSX cannot hold, so one stored answer cannot break or arm an export."""
+
+import csv
+import importlib
+import io
+import pkgutil
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+import seismic_wagtail
+from seismic_wagtail.consultations.models import ConsultationAnswer
+from seismic_wagtail.core.exports import SafeSpreadsheetExportMixin, safe_cell
+from tests.factories.consultations import ConsultationPageFactory, ConsultationResponseFactory
+from tests.factories.core import OrganisationFactory, ThemeFactory
+from tests.factories.networks import NetworkIndexPageFactory, NetworkJoinRequestFactory, NetworkPageFactory
+
+FORMULA = '=HYPERLINK("http://x")'
+CONTROL = "line\x0bbreak"
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", FORMULA])
+def test_safe_cell_neutralises_formulas(value):
+    assert safe_cell(value) == "'" + value
+
+
+def test_safe_cell_replaces_illegal_characters_and_leaves_the_rest():
+    assert safe_cell(CONTROL) == "line\ufffdbreak"
+    assert safe_cell("a\x00b\x1f\ufffe") == "a\ufffdb\ufffd\ufffd"
+    assert safe_cell("tab\tnew\nline\r ok ü €") == "tab\tnew\nline\r ok ü €"
+    assert safe_cell("plain") == "plain" and safe_cell(3) == 3 and safe_cell(None) is None
+    assert safe_cell("\x0b=1") == "\ufffd=1"  # replaced first: no longer a formula either
+
+
+def test_every_export_view_of_the_package_uses_the_safe_path():
+    for module in pkgutil.walk_packages(seismic_wagtail.__path__, "seismic_wagtail."):
+        if ".migrations" not in module.name and ".demo" not in module.name and "management" not in module.name:
+            importlib.import_module(module.name)
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    ours = {cls for cls in subclasses(SpreadsheetExportMixin) if cls.__module__.startswith("seismic_wagtail.")}
+    concrete = {cls for cls in ours if cls is not SafeSpreadsheetExportMixin and hasattr(cls, "as_view")}
+    assert concrete, "no export views found"
+    assert [cls for cls in concrete if not issubclass(cls, SafeSpreadsheetExportMixin)] == []
+
+
+def read_export(client, url, export_format, params=None):
+    response = client.get(url, {**(params or {}), "export": export_format})
+    assert response.status_code == 200
+    if export_format == "csv":
+        return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    return [["" if cell is None else str(cell) for cell in row] for row in workbook.active.iter_rows(values_only=True)]
+
+
+def cells(rows):
+    return [cell for row in rows[1:] for cell in row]
+
+
+@pytest.fixture
+def exports(root_page):
+    """One stored row with a formula and one with a control character, in every exported model."""
+    consultation = ConsultationPageFactory(parent=root_page, title="Agenda", slug="agenda")
+    for text in (FORMULA, CONTROL):
+        response = ConsultationResponseFactory(page=consultation, name=text, email="eve@example.org")
+        ConsultationAnswer.objects.create(
+            response=response,
+            question_id="q-text",
+            kind="text",
+            text=text,
+            consultation_key=response.consultation_key,
+            locale=response.locale,
+            country=response.country.code,
+            respondent_type=response.respondent_type,
+        )
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=root_page, slug="networks"), slug="at")
+    NetworkJoinRequestFactory(network=network, name=FORMULA, project_description=CONTROL)
+    NetworkJoinRequestFactory(network=network, name=CONTROL, project_description=FORMULA)
+    ThemeFactory(name=FORMULA, description=CONTROL)
+    ThemeFactory(name=CONTROL, slug="control", description=FORMULA)
+    OrganisationFactory(name=FORMULA, city=CONTROL)
+    OrganisationFactory(name=CONTROL, city=FORMULA)
+    return {
+        "responses": (
+            reverse("seismic_consultation_responses:index"),
+            {"consultation": str(consultation.translation_key)},
+        ),
+        "join requests": (reverse("seismic_networks_joinrequest:index"), {}),
+        "themes": (reverse("wagtailsnippets_seismic_core_theme:list"), {}),
+        "organisations": (reverse("wagtailsnippets_seismic_core_organisation:list"), {}),
+    }
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("export", ["responses", "join requests", "themes", "organisations"])
+def test_stored_formula_and_control_character_export_safely(admin_client, exports, export, export_format):
+    url, params = exports[export]
+    values = cells(read_export(admin_client, url, export_format, params))
+    assert "'" + FORMULA in values and FORMULA not in values
+    assert "line\ufffdbreak" in values and CONTROL not in values
+    assert not any(isinstance(value, str) and value.startswith("=") for value in values)
+
+
+def test_headings_are_safe_too():
+    class View(SafeSpreadsheetExportMixin, SpreadsheetExportMixin):
+        export_headings = {"x": "=bad\x0b"}
+
+    assert View().get_heading(None, "x") == "'=bad\ufffd"

@@ -107,7 +107,7 @@ class ConsultationForm(VisitorTextFormMixin, HoneypotFormMixin, forms.Form):
     profile_field_names = ("respondent_type", "organisation_name", "country", "city", "name", "email")
 
     def __init__(self, *args, **kwargs):
-        from .models import PublicationConsent, RespondentType
+        from .models import PublicationConsent, RespondentType  # at call time: models.py imports this module
 
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("submission_token", uuid.uuid4())
@@ -135,7 +135,7 @@ class ConsultationForm(VisitorTextFormMixin, HoneypotFormMixin, forms.Form):
         return [self[name] for name in self.profile_field_names]
 
     def clean(self):
-        from .models import ORGANISATION_TYPES, PublicationConsent
+        from .models import ORGANISATION_TYPES, PublicationConsent  # at call time: models.py imports this module
 
         data = super().clean()
         if data.get("respondent_type") in ORGANISATION_TYPES and not data.get("organisation_name", "").strip():

@@ -197,7 +197,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         return get_questions(self)
 
     def get_form_class(self):
-        from .forms import build_form_class
+        from .forms import build_form_class  # at call time: forms.py imports this module's choices
 
         return build_form_class(self)
 
@@ -306,7 +306,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
     # --- results ----------------------------------------------------------------------------------------
 
     def get_results(self, **kwargs):
-        from .results import compute_results
+        from .results import compute_results  # at call time: results.py imports this module's rows
 
         return compute_results(self, **kwargs)
 
@@ -314,25 +314,25 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def consultation_view(self, request):
-        from .views import consultation_view
+        from .views import consultation_view  # at call time: views.py imports ConsultationStatus from here
 
         return consultation_view(self, request)
 
     @path("thanks/", name="thanks")
     def thank_you_view(self, request):
-        from .views import thank_you_view
+        from .views import thank_you_view  # at call time: views.py imports ConsultationStatus from here
 
         return thank_you_view(self, request)
 
     @path("confirm/<str:signed_token>/", name="confirm")
     def confirm_view(self, request, signed_token):
-        from .views import confirm_view
+        from .views import confirm_view  # at call time: views.py imports ConsultationStatus from here
 
         return confirm_view(self, request, signed_token)
 
     @path("results/", name="results")
     def results_view(self, request):
-        from .views import results_view
+        from .views import results_view  # at call time: views.py imports ConsultationStatus from here
 
         return results_view(self, request)
 

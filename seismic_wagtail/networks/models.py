@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -38,6 +39,8 @@ from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.swappable import get_story_page_model
 
 from .blocks import NetworkBodyBlock
+from .ical import calendar_for_event, calendar_for_network, ical_response
+from .notifications import send_join_request_notification
 from .views import join_thanks_view, join_view
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -278,14 +281,12 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar_ics(self, request):
         """A subscribable iCalendar feed of the network's events (RFC 5545)."""
-        from .ical import calendar_for_network, ical_response
-
         return ical_response(calendar_for_network(self, request), f"{self.slug}.ics", inline=True)
 
     # Join requests -----------------------------------------------------------------------------------
 
     def get_join_form_class(self):
-        from .forms import JoinRequestForm
+        from .forms import JoinRequestForm  # at call time: forms.py imports NetworkJoinRequest from here
 
         return JoinRequestForm
 
@@ -300,8 +301,6 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     def send_join_notification(self, join_request, request=None):
         """Email the network's contact address about a new join request (in the site's default language)."""
-        from .notifications import send_join_request_notification
-
         send_join_request_notification(join_request)
 
 
@@ -500,8 +499,6 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
     @re_path(r"^event\.ics/?$", name="ical")
     def event_ics(self, request):
         """This event as an iCalendar file (RFC 5545)."""
-        from .ical import calendar_for_event, ical_response
-
         return ical_response(calendar_for_event(self, request), f"{self.slug}.ics")
 
     def get_json_ld(self, request=None):
@@ -537,8 +534,6 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
                 else "https://schema.org/OfflineEventAttendanceMode"
             )
         if self.description:
-            from django.utils.html import strip_tags
-
             data["description"] = " ".join(strip_tags(expand_db_html(self.description)).split())
         network = self.network
         if network is not None:

@@ -34,14 +34,15 @@ demo: install
 	$(MANAGE) demo_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# Three runs: everything but the browser and hostsite tests on every core (pytest-xdist, one test file per
-# worker at a time, each worker with its own test database), then the browser tests in one process (they
-# share one example server), then the hostsite tests (HOSTSITES=0 leaves them out: CI runs them on the built
+# Four runs: everything but the browser, hostsite and isolated tests on every core (pytest-xdist, one test
+# file per worker at a time, each worker with its own test database), then the isolated tests (they empty
+# the database when done), then the browser tests in one process (they share one example server), then the hostsite tests (HOSTSITES=0 leaves them out: CI runs them on the built
 # wheel). All always run; exit code 5 (no test selected, e.g. by PYTEST_ARGS="-k ical") is not a failure.
 HOSTSITES ?= 1
 test: install
 	status=0; \
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser and not hostsite" $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser and not hostsite and not isolated" $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; \
+	$(BIN)/python -m pytest -m isolated $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; \
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; \
 	if [ "$(HOSTSITES)" = 1 ]; then $(BIN)/python -m pytest -m hostsite $(PYTEST_ARGS) || [ $$? -eq 5 ] || status=1; fi; \
 	exit $$status

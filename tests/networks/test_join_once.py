@@ -59,13 +59,15 @@ def test_a_malformed_token_stores_nothing(client, network):
     assert response.status_code == 200 and NetworkJoinRequest.objects.count() == 0
 
 
+@pytest.mark.isolated
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL) for real concurrency")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_parallel_posts_with_one_token_store_one_request(network, settings):
     """On PostgreSQL (``DATABASE_URL``): concurrent requests race past the "already stored?" check, and the
     unique constraint decides. SQLite serialises writers, so the race does not happen there. Skipped before
-    the database is set up (a transactional test empties the tables; ``serialized_rollback`` restores
-    Wagtail's root page, site and locale for the tests that follow)."""
+    the database is set up. A transactional test empties the tables when it ends, and pytest-xdist's
+    ``--dist loadfile`` would run other files' tests after it on the same worker: the ``isolated`` marker puts
+    it in a pytest run of its own (``make test``, ``.ci/run``)."""
     settings.SEISMIC_WAGTAIL = NO_RATE_LIMIT
     data = {**VALID, "submission_token": str(uuid.uuid4())}
     url = join_url(network)

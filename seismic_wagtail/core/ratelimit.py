@@ -76,9 +76,10 @@ def client_ip(request):
     return addresses[-count]
 
 
-def _cache_key(scope, request, window):
+def _cache_key_prefix(scope, request):
+    """``seismic:ratelimit:<scope>:<hash of the client address>:``; the window number completes the key."""
     digest = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    return f"seismic:ratelimit:{scope}:{digest}:{window}"
+    return f"seismic:ratelimit:{scope}:{digest}:"
 
 
 def check_rate_limit(request, scope, limit, period, now=None):
@@ -95,7 +96,8 @@ def check_rate_limit(request, scope, limit, period, now=None):
     now = time.time() if now is None else now
     window, elapsed = divmod(now, period)
     window = int(window)
-    key = _cache_key(scope, request, window)
+    prefix = _cache_key_prefix(scope, request)
+    key = f"{prefix}{window}"
     try:
         cache.add(key, 0, timeout=2 * period + 1)
         try:
@@ -103,7 +105,7 @@ def check_rate_limit(request, scope, limit, period, now=None):
         except ValueError:  # expired (or evicted) between add() and incr()
             cache.set(key, 1, timeout=2 * period + 1)
             current = 1
-        previous = cache.get(_cache_key(scope, request, window - 1)) or 0
+        previous = cache.get(f"{prefix}{window - 1}") or 0
     except Exception as error:
         logger.warning("Rate limit %r cannot count requests, the form refuses them: %r", scope, error)
         raise RateLimitUnavailable(scope) from error

@@ -10,6 +10,7 @@ and, for choices, by the choice's language-independent key, so results are one `
 import base64
 import uuid
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -71,6 +72,15 @@ class PublicationConsent(models.TextChoices):
     PRIVATE = "private", _("Do not publish my response")
 
 
+class ModerationStatus(models.TextChoices):
+    """Where a free-text answer stands in moderation. Only approved answers (whose respondent agreed to
+    publication) appear on the public results page; every answer counts in the statistics whatever its status."""
+
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
 CONFIRMATION_SALT = "seismic_wagtail.consultations.confirm"
 
 
@@ -97,6 +107,14 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         help_text=_("Who processes the responses, why, for how long, and how respondents can have them erased."),
     )
     thank_you_text = RichTextField(_("thank-you text"), blank=True)
+    outcome = RichTextField(
+        _("outcome"),
+        blank=True,
+        help_text=_(
+            "After the consultation closes: what was heard and what changed as a result. Shown above the results; "
+            "respondents who asked to be told are emailed when it is first published."
+        ),
+    )
     require_confirmation = models.BooleanField(
         _("confirm by email"),
         default=False,
@@ -131,6 +149,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         FieldPanel("questions"),
         FieldPanel("privacy_notice"),
         FieldPanel("thank_you_text"),
+        FieldPanel("outcome"),
     ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(
@@ -410,6 +429,8 @@ class ConsultationResponse(models.Model):
     email = models.EmailField(_("email"), blank=True, db_index=True)
     consent = models.CharField(_("publication"), max_length=20, choices=PublicationConsent.choices)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    notify_outcome = models.BooleanField(_("tell about the outcome"), default=False)
+    outcome_notified_at = models.DateTimeField(_("told about the outcome at"), null=True, blank=True)
 
     #: The fields that identify a person: shown only with the ``view_personal_data`` permission.
     PERSONAL_FIELDS = ("name", "email", "organisation_name", "city")
@@ -476,6 +497,19 @@ class ConsultationAnswer(models.Model):
     country = models.CharField(max_length=2)
     respondent_type = models.CharField(max_length=20)
     confirmed = models.BooleanField(default=True)
+    #: Moderation of free-text answers (see :class:`ModerationStatus`); other kinds stay ``pending``, unused.
+    moderation = models.CharField(
+        _("moderation"), max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.PENDING
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("consultation answer")
@@ -499,6 +533,8 @@ class ConsultationAnswer(models.Model):
             ),
             # The latest free-text answers of a question (public results page), newest first.
             models.Index(fields=["question_id", "id"], name="seismic_cons_answer_latest"),
+            # The moderation queue and the public page's approved answers of one question, newest first.
+            models.Index(fields=["question_id", "moderation", "id"], name="seismic_cons_answer_moderation"),
         ]
 
     def __str__(self):

@@ -152,7 +152,7 @@ def bars(html, chart_id):
 
 def table(html, caption):
     """The rows of the table with ``caption``, as lists of cell texts (tags stripped)."""
-    block = html.split(f"<caption>{caption}</caption>", 1)[1].split("</table>", 1)[0]
+    block = re.split(rf"<caption[^>]*>{re.escape(caption)}</caption>", html, maxsplit=1)[1].split("</table>", 1)[0]
     body = block.split("<tbody>", 1)[1]
     return [
         [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
@@ -238,13 +238,14 @@ def test_the_headline_ranks_the_agenda_items_by_mean_rating(client, agenda_page)
     html = client.get(agenda_page.url + "results/").content.decode()
     assert '<h2 id="ranking-heading">Priorities at a glance</h2>' in html
     assert table(html, "Agenda items ranked by mean rating") == [
-        ["1", "Urban governance", "4.67", "3", "100%"],
-        ["2", "How important is mutual learning?", "4.00", "2", "100%"],
-        ["3", "Green infrastructure", "3.50", "4", "50%"],
+        ["1. Urban governance", "4.67", "3", "100%"],
+        ["2. How important is mutual learning?", "4.00", "2", "100%"],
+        ["3. Green infrastructure", "3.50", "4", "50%"],
     ]
     # A real table, sortable: the server's order is described by aria-sort; sortable headings are marked.
     assert '<th scope="col" data-sort="number" aria-sort="descending">Mean rating</th>' in html
     assert '<th scope="col" data-sort="text">Agenda item</th>' in html
+    assert '<th scope="row" data-sort-value="Green infrastructure"><span class="seismic-rank">3.</span>' in html
     assert 'href="#result-q-rating-2">Green infrastructure</a>' in html
     assert '<script src="/static/seismic_wagtail/consultations/sortable-table.js" defer></script>' in html
 
@@ -255,10 +256,10 @@ def test_ranking_questions_get_their_points_table(client, published):
     respond(published, q_ranking=["energy"])
     html = client.get(published.url + "results/").content.decode()
     # Two places: a first place 2 points, a second 1. Energy 2+1+2 = 5, housing 1+2 = 3, mobility 0.
-    assert table(html, "Rank the funding priorities: points") == [
-        ["1", "Energy", "5", "3 (100%)"],
-        ["2", "Housing", "3", "2 (67%)"],
-        ["3", "Mobility", "0", "0 (0%)"],
+    assert table(html, "Options ranked by points") == [
+        ["1. Energy", "5", "3 (100%)"],
+        ["2. Housing", "3", "2 (67%)"],
+        ["3. Mobility", "0", "0 (0%)"],
     ]
     # The bar is the points out of the most possible (3 respondents x 2 points).
     assert bars(html, "chart-q-ranking")["Energy"] == ("5 points · ranked by 3 (100%)", 83)

@@ -6,6 +6,10 @@
   generated responses spread over the languages.
 * A closed consultation from 2015 with its results published.
 
+Free-text answers whose respondent agreed to publication are approved (as a moderator would), except every
+:data:`PENDING_EVERY`-th, which waits in the moderation queue; answers of respondents who did not agree to
+publication stay pending.
+
 Both go into ``context.registry["consultations"]`` by slug.
 
 The data is in this folder: ``content.json`` (dates, how many responses in which language, where respondents
@@ -22,12 +26,14 @@ from django.utils import timezone
 
 from seismic_wagtail.core.demo_context import load, strings
 
-from ..models import ConsultationAnswer, ConsultationPage, ConsultationResponse
+from ..models import ConsultationAnswer, ConsultationPage, ConsultationResponse, ModerationStatus
 from ..questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
 #: How much the respondents care about each theme (mean rating), the basis of the generated ratings.
 THEME_PRIORITY = {"governance": 3.7, "vibrancy": 3.0, "welfare": 3.9, "environment": 4.3, "connectivity": 3.4}
 CORE_DEMO = "seismic_wagtail.core.demo"
+#: Every so many published free-text answers, one is left awaiting moderation (the demo's moderation queue).
+PENDING_EVERY = 8
 
 
 def create_demo(context):
@@ -192,11 +198,25 @@ def _generate_responses(context, page, data, respondents, section_order):
             answers.extend(
                 _answers(rng, response, question, section_slugs, code, people.get(code, people["en"])["answers"])
             )
+    _moderate(answers, responses)
     answers = ConsultationAnswer.objects.bulk_create(answers, batch_size=2000)
     if answers and answers[0].pk is None:
         answers = list(ConsultationAnswer.objects.filter(response__in=responses))
     context.created_in_bulk(responses)
     context.created_in_bulk(answers)
+
+
+def _moderate(answers, responses):
+    """Approve the free-text answers whose respondents agreed to publication, but every
+    :data:`PENDING_EVERY`-th (no random draw: the seeded figures of the demo stay as they were)."""
+    publishable = {id(response) for response in responses if response.consent in ("public", "anonymous")}
+    published = 0
+    for answer in answers:
+        if answer.kind != TEXT or id(answer.response) not in publishable:
+            continue
+        published += 1
+        if published % PENDING_EVERY:
+            answer.moderation = ModerationStatus.APPROVED
 
 
 def _answers(rng, response, question, section_slugs, code, free_texts):

@@ -4,7 +4,8 @@
    data-sort="text" becomes a button that sorts the rows by that column (numbers from the cell's
    data-sort-value, text with the page language's collation), first in the natural direction (numbers
    highest first, text A to Z), then the other way. aria-sort on the heading says the current order. Without
-   this script the table stays in the server's order, which its aria-sort already describes. */
+   this script the table stays in the server's order, which its aria-sort already describes. The rank in
+   each row header ("1.") stays the rank by the server's order. */
 (function () {
   "use strict";
 
@@ -50,7 +51,7 @@
         rows.forEach(function (row) { body.appendChild(row); });
       });
     });
-    var hint = table.parentNode.querySelector(".seismic-sort-hint");
+    var hint = (table.closest("section") || table.parentNode).querySelector(".seismic-sort-hint");
     if (hint) hint.hidden = false;
   }
 

@@ -186,6 +186,10 @@ def test_open_multilingual_consultation_and_closed_one_with_results(locales, cli
     page = client.get(closed.url + "results/")
     assert page.status_code == 200 and "<svg" in page.content.decode()
     assert client.get(sv.url).status_code == 200
+    # "You said, we did": the closed consultation's outcome, translated, above its closed form.
+    closed_de = ConsultationPage.objects.get(translation_key=closed.translation_key, locale=locales["de"])
+    assert "Was wir gehört haben" in closed_de.outcome
+    assert "Was wir gehört haben" in client.get(closed_de.url).content.decode()
 
 
 def test_the_search_page_in_every_language_once(locales):

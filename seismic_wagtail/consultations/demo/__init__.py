@@ -4,7 +4,7 @@
   five agenda themes (``context.registry["themes"]``), translated with wagtail-localize into the languages
   whose file in this folder has it (Swedish, Turkish and German) when the site has them, with over 200
   generated responses spread over the languages.
-* A closed consultation from 2015 with its results published.
+* A closed consultation from 2015 with its results published and its outcome ("what we heard, what changed").
 
 Both go into ``context.registry["consultations"]`` by slug.
 
@@ -64,6 +64,7 @@ def _consultation(context, data, english, translations, now):
             privacy_notice=f"<p>{english['form']['privacy']}</p>",
             thank_you_text=f"<p>{english['form']['thanks']}</p>",
             retention_days=730,
+            outcome=_outcome(text),
         )
     page = context.child_page(context.parent, ConsultationPage, slug, title=text["title"], **fields)
     core_english = load(CORE_DEMO, "en")["themes"]
@@ -74,6 +75,11 @@ def _consultation(context, data, english, translations, now):
             page_strings = {**strings(english["form"], translation.get("form")), **strings(text, local)}
             context.ensure_translated(page, locale, {**theme_names, **page_strings})
     return page
+
+
+def _outcome(text):
+    """The outcome of a closed consultation ("you said, we did"): what was heard, then what changed."""
+    return "".join(f"<p>{text[key]}</p>" for key in ("outcome_heard", "outcome_changed") if text.get(key))
 
 
 def _agenda(themes, form):

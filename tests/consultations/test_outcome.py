@@ -172,8 +172,28 @@ def test_after_the_last_attempt_the_command_queues_the_mail_again(closed, settin
     assert len(mail.outbox) == 1
 
 
-def test_the_retry_delay_grows_and_is_used_where_the_backend_can_defer():
-    assert tasks.retry_delay(1) < tasks.retry_delay(2) < tasks.retry_delay(3)
+def test_on_a_queueing_backend_the_retry_waits(closed, settings):
+    """With a backend that stores tasks (the dummy one here, the database or RQ in production), a failed send
+    queues the next attempt for later instead of running it at once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
+    FlakyBackend.failures = 1
+    response = respondent(closed["de"], "de@example.org")
+    before = timezone.now()
+    with pytest.raises(tasks.OutcomeMailError):
+        tasks.send_outcome_mail.call(response.pk, closed["en"].pk, 1)
+    [retry] = tasks.send_outcome_mail.get_backend().results
+    assert retry.args == [response.pk, closed["en"].pk, 2]
+    assert retry.task.run_after >= before + tasks.RETRY_DELAYS[0]
+    response.refresh_from_db()
+    assert response.outcome_notified_at is None and mail.outbox == []
+    assert tasks.send_outcome_mail.call(*retry.args) == "sent"  # what the worker does when the time comes
+    assert tasks.send_outcome_mail.call(*retry.args) == "not owed"
+    assert len(mail.outbox) == 1
+
+
+def test_the_retry_delay_grows_then_stays():
+    assert tasks.retry_delay(1) < tasks.retry_delay(2) < tasks.retry_delay(3) < tasks.retry_delay(4)
     assert tasks.retry_delay(99) == tasks.RETRY_DELAYS[-1]
 
 

@@ -6,6 +6,9 @@
   generated responses spread over the languages.
 * A closed consultation from 2015 with its results published and its outcome ("what we heard, what changed").
 
+The free-text answers that respondents agreed to publish are approved (all of the closed consultation's,
+three in four of the open one's); the others wait in the moderation queue.
+
 Both go into ``context.registry["consultations"]`` by slug.
 
 The data is in this folder: ``content.json`` (dates, how many responses in which language, where respondents
@@ -22,7 +25,14 @@ from django.utils import timezone
 
 from seismic_wagtail.core.demo_context import load, strings
 
-from ..models import ConsultationAnswer, ConsultationPage, ConsultationResponse
+from ..models import (
+    ConsultationAnswer,
+    ConsultationPage,
+    ConsultationResponse,
+    ConsultationStatus,
+    ModerationStatus,
+    PublicationConsent,
+)
 from ..questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
 #: How much the respondents care about each theme (mean rating), the basis of the generated ratings.
@@ -198,11 +208,28 @@ def _generate_responses(context, page, data, respondents, section_order):
             answers.extend(
                 _answers(rng, response, question, section_slugs, code, people.get(code, people["en"])["answers"])
             )
+    _moderate(answers, closed=page.get_status() == ConsultationStatus.CLOSED)
     answers = ConsultationAnswer.objects.bulk_create(answers, batch_size=2000)
     if answers and answers[0].pk is None:
         answers = list(ConsultationAnswer.objects.filter(response__in=responses))
     context.created_in_bulk(responses)
     context.created_in_bulk(answers)
+
+
+def _moderate(answers, closed):
+    """Moderate the free-text answers that may be published: all of a closed consultation approved; of an open
+    one, three in four approved and the rest left in the moderation queue (decided by position, not by the
+    random generator, so the generated answers stay the same)."""
+    moderated_at = timezone.now()
+    publishable = [
+        answer
+        for answer in answers
+        if answer.kind == TEXT and answer.response.consent in (PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS)
+    ]
+    for index, answer in enumerate(publishable):
+        if closed or index % 4:
+            answer.moderation = ModerationStatus.APPROVED
+            answer.moderated_at = moderated_at
 
 
 def _answers(rng, response, question, section_slugs, code, free_texts):

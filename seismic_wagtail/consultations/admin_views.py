@@ -256,13 +256,19 @@ class OpenConsultationsPanel(Component):
             }
             for key, page in pages.items()
         ]
-        return {"rows": rows, **self.get_moderation_context(parent_context)}
+        request = parent_context.get("request") if parent_context else None
+        can_view_responses = request is None or request.user.has_perm(VIEW_RESPONSES_PERMISSION)
+        return {
+            "rows": rows,
+            "can_view_responses": can_view_responses,
+            **self.get_moderation_context(parent_context),
+        }
 
     def get_moderation_context(self, parent_context):
         """``moderation``: a row per consultation with answers awaiting moderation (one grouped query), for
         users with ``seismic_consultations.change_consultationanswer``; empty otherwise."""
         request = parent_context.get("request") if parent_context else None
-        if request is None or not request.user.has_perm("seismic_consultations.change_consultationanswer"):
+        if request is None or not request.user.has_perm(MODERATE_PERMISSION):
             return {"can_moderate": False, "moderation": []}
         pending = pending_moderation_counts()
         titles = dict(consultation_choices()) if pending else {}
@@ -289,6 +295,9 @@ def responses_buttons(page, user):
 
 # --- moderation of published free-text answers ---------------------------------------------------------------
 
+#: Who sees the responses (listing, counts) and who moderates answers.
+VIEW_RESPONSES_PERMISSION = "seismic_consultations.view_consultationresponse"
+MODERATE_PERMISSION = "seismic_consultations.change_consultationanswer"
 #: The URL name of the moderation queue (:class:`~.viewsets.ConsultationModerationViewSet`).
 MODERATION_INDEX_URL_NAME = "seismic_consultation_moderation:index"
 #: The audit-log actions of moderation (registered with the ``register_log_actions`` hook).
@@ -428,7 +437,8 @@ class ModerationIndexView(IndexView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["moderate_url"] = reverse(f"{self.url_namespace}:moderate")
-        context["next_url"] = self.request.get_full_path().replace("/results/", "/", 1)
+        query = self.request.GET.urlencode()  # back to the same filters, also from the filtered results view
+        context["next_url"] = reverse(self.index_url_name) + (f"?{query}" if query else "")
         return context
 
     @property

@@ -4,7 +4,14 @@ actions of the audit log, a dashboard panel, page buttons."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .admin_views import APPROVE_ACTION, REJECT_ACTION, OpenConsultationsPanel, responses_buttons
+from .admin_views import (
+    APPROVE_ACTION,
+    MODERATE_PERMISSION,
+    REJECT_ACTION,
+    VIEW_RESPONSES_PERMISSION,
+    OpenConsultationsPanel,
+    responses_buttons,
+)
 from .viewsets import ConsultationModerationViewSet, ConsultationResponseViewSet
 
 
@@ -26,7 +33,7 @@ def register_moderation_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def add_open_consultations_panel(request, panels):
-    if request.user.has_perm("seismic_consultations.view_consultationresponse"):
+    if request.user.has_perm(VIEW_RESPONSES_PERMISSION) or request.user.has_perm(MODERATE_PERMISSION):
         panels.append(OpenConsultationsPanel())
 
 

@@ -139,3 +139,16 @@ def test_rejected_answers_still_count_in_the_statistics(client, answers, consult
     text_after = next(result for result in after.questions if result.question.id == "q-text")
     assert after.total == before.total == 3
     assert text_after.respondents == text_before.respondents == 3
+
+
+def test_a_moderator_without_the_responses_sees_only_the_waiting_answers(client, answers, consultation):
+    client.force_login(moderator())
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "2 answers awaiting moderation" in html
+    assert reverse("seismic_consultation_responses:index") not in html  # no response counts or links
+
+
+def test_the_queue_keeps_its_filters_after_a_decision(client, answers, locales):
+    client.force_login(moderator())
+    html = client.get(reverse(INDEX), {"locale": locales["en"].pk}).content.decode()
+    assert f'name="next" value="{reverse(INDEX)}?locale={locales["en"].pk}"' in html

@@ -214,7 +214,10 @@ def question_error_messages(question):
             limit,
         ) % {**quoted, "limit": limit}
         # Django formats a length error with its parameters: a "%" of the question must stay one "%".
-        return {"required": gettext("Enter your answer to “%(question)s”") % quoted, "max_length": too_long.replace("%", "%%")}
+        return {
+            "required": gettext("Enter your answer to “%(question)s”") % quoted,
+            "max_length": too_long.replace("%", "%%"),
+        }
     return {}
 
 

@@ -18,12 +18,7 @@ from .conftest import ROOT, format_violations
 from .test_accessibility import BROWSER_LOCALES, PAGES, save_screenshot, submit_empty_form
 
 WIDTHS = (320, 390, 1280)
-CASES = [
-    (lang, width, error)
-    for lang in ("en", "sv", "tr")
-    for width in WIDTHS
-    for error in (False, True)
-]
+CASES = [(lang, width, error) for lang in ("en", "sv", "tr") for width in WIDTHS for error in (False, True)]
 
 OVERFLOW = """() => ({
     scroll: document.documentElement.scrollWidth,
@@ -122,5 +117,7 @@ def test_radios_and_checkboxes_are_40px_targets_beside_their_labels(new_page):
     column = page.locator("form.seismic-form").bounding_box()
     assert text["width"] >= column["width"] - 30
     button = page.locator("form.seismic-form button[type=submit]")
-    styles = button.evaluate("element => [getComputedStyle(element).borderTopWidth, getComputedStyle(element).fontWeight]")
+    styles = button.evaluate(
+        "element => [getComputedStyle(element).borderTopWidth, getComputedStyle(element).fontWeight]"
+    )
     assert styles == ["3px", "700"]

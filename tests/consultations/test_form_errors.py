@@ -120,7 +120,9 @@ def test_the_join_form_title_gets_error_too(client, root_page):
     assert "<title>Error: Join Sweden</title>" in html
     soup = BeautifulSoup(html, "html.parser")
     # Django's generic messages get the field's label in the summary; the form's own ones stand alone.
-    assert ("#id_consent", "Please agree to the privacy notice, or we cannot store your request.") in summary_links(soup)
+    assert ("#id_consent", "Please agree to the privacy notice, or we cannot store your request.") in summary_links(
+        soup
+    )
     assert ("#id_name", "Your name: This field is required.") in summary_links(soup)
 
 
@@ -128,11 +130,13 @@ def test_every_answer_is_kept_when_the_form_comes_back(client, required_consulta
     _response, soup = post(client, required_consultation, country="", notify_outcome="on")
     assert soup.find("input", attrs={"name": "q_q-rating", "value": "4"}).has_attr("checked")
     assert soup.find("input", attrs={"name": "q_q-single", "value": "city"}).has_attr("checked")
-    checked = [box["value"] for box in soup.find_all("input", attrs={"name": "q_q-multiple"}) if box.has_attr("checked")]
+    checked = [
+        box["value"] for box in soup.find_all("input", attrs={"name": "q_q-multiple"}) if box.has_attr("checked")
+    ]
     assert checked == ["citizens", "researchers"]
     assert soup.find("select", id="id_q_q-ranking_0").find("option", selected=True)["value"] == "energy"
     assert soup.find("select", id="id_q_q-ranking_1").find("option", selected=True)["value"] == "housing"
-    assert soup.find("textarea", id="id_q_q-text").get_text() .strip() == "More money for <b>parks</b>."
+    assert soup.find("textarea", id="id_q_q-text").get_text().strip() == "More money for <b>parks</b>."
     assert soup.find("input", id="id_city")["value"] == "Malmö"
     assert soup.find("input", id="id_email")["value"] == "ada@example.org"
     assert soup.find("input", id="id_notify_outcome").has_attr("checked")
@@ -181,4 +185,3 @@ def test_notify_outcome_without_an_email_is_an_error(client, required_consultati
 def test_an_invalid_email_says_how_to_write_one(client, required_consultation):
     _response, soup = post(client, required_consultation, email="ada.example.org")
     assert summary_links(soup) == [("#id_email", "Enter an email address in the correct format, like name@example.com")]
-

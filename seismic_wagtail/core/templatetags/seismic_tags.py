@@ -45,7 +45,9 @@ def field_anchor(bound_field):
 
 def _is_generic_message(field, message):
     """Whether ``message`` is one of Django's own messages for ``field`` (one that does not say which field)."""
-    templates = [str(text) for cls in type(field).__mro__ for text in getattr(cls, "default_error_messages", {}).values()]
+    templates = [
+        str(text) for cls in type(field).__mro__ for text in getattr(cls, "default_error_messages", {}).values()
+    ]
     for validator in field.validators:
         message_template = getattr(validator, "message", "")
         limit = getattr(validator, "limit_value", None)

@@ -180,6 +180,12 @@ class ConsultationForm(VisitorTextFormMixin, HoneypotFormMixin, forms.Form):
         return data
 
 
+def _formatted_later(message):
+    """``message`` for an error Django formats with its parameters (an invalid choice, a length): a "%" in
+    the question's text must come out as one "%", not break the formatting."""
+    return message.replace("%", "%%")
+
+
 def question_error_messages(question):
     """The error messages of one question's field (``error_messages``), naming the question.
 
@@ -192,10 +198,10 @@ def question_error_messages(question):
             if question.subject
             else gettext("Choose an answer to “%(question)s”")
         )
-        return {"required": message % quoted, "invalid_choice": message % quoted}
+        return {"required": message % quoted, "invalid_choice": _formatted_later(message % quoted)}
     if question.kind == SINGLE:
         message = gettext("Choose an answer to “%(question)s”") % quoted
-        return {"required": message, "invalid_choice": message}
+        return {"required": message, "invalid_choice": _formatted_later(message)}
     if question.kind == MULTIPLE:
         message = gettext("Choose at least one answer to “%(question)s”") % quoted
         return {"required": message}
@@ -213,10 +219,9 @@ def question_error_messages(question):
             "Your answer to “%(question)s” must be %(limit)s characters or fewer",
             limit,
         ) % {**quoted, "limit": limit}
-        # Django formats a length error with its parameters: a "%" of the question must stay one "%".
         return {
             "required": gettext("Enter your answer to “%(question)s”") % quoted,
-            "max_length": too_long.replace("%", "%%"),
+            "max_length": _formatted_later(too_long),
         }
     return {}
 

@@ -185,3 +185,18 @@ def test_notify_outcome_without_an_email_is_an_error(client, required_consultati
 def test_an_invalid_email_says_how_to_write_one(client, required_consultation):
     _response, soup = post(client, required_consultation, email="ada.example.org")
     assert summary_links(soup) == [("#id_email", "Enter an email address in the correct format, like name@example.com")]
+
+
+def test_a_percent_sign_in_a_question_is_shown_as_it_is(client, root_page):
+    questions = consultation_questions()
+    questions[1]["value"]["question"] = "Is 50% (or %(more)s) enough?"
+    questions[4]["value"]["question"] = "Why 100%?"
+    page = ConsultationPageFactory(parent=root_page, questions=questions)
+    response = client.post(page.url, answer_data(**{"q_q-single": "nowhere", "q_q-text": "x" * 201}))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert ("#id_q_q-single_0", "Choose an answer to “Is 50% (or %(more)s) enough?”") in summary_links(soup)
+    assert ("#id_q_q-text", "Your answer to “Why 100%?” must be 200 characters or fewer") in summary_links(soup)
+    response = client.post(page.url, answer_data(**{"q_q-single": None}))
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert summary_links(soup) == [("#id_q_q-single_0", "Choose an answer to “Is 50% (or %(more)s) enough?”")]

@@ -186,13 +186,16 @@ def test_open_multilingual_consultation_and_closed_one_with_results(locales, cli
     page = client.get(closed.url + "results/")
     html = page.content.decode()
     assert page.status_code == 200 and 'class="seismic-bars"' in html and "Priorities at a glance" in html
-    # The demo's free-text answers with consent are approved, but every eighth, which waits for moderation.
-    texts = ConsultationAnswer.objects.filter(consultation_key=open_en.translation_key, kind="text")
-    publishable = texts.filter(response__consent__in=["public", "anonymous"])
-    approved = publishable.filter(moderation="approved").count()
-    assert approved and publishable.count() - approved == publishable.count() // 8
-    assert not texts.filter(response__consent="private", moderation="approved").exists()
     assert client.get(sv.url).status_code == 200
+    # "You said, we did": the closed consultation's outcome, translated, above its closed form.
+    closed_de = ConsultationPage.objects.get(translation_key=closed.translation_key, locale=locales["de"])
+    assert "Was wir gehört haben" in closed_de.outcome
+    assert "Was wir gehört haben" in client.get(closed_de.url).content.decode()
+    # Moderation: the closed consultation's publishable answers approved, some of the open one's waiting.
+    texts = ConsultationAnswer.objects.filter(kind="text", response__consent__in=["public", "anonymous"])
+    assert not texts.filter(consultation_key=closed.translation_key).exclude(moderation="approved").exists()
+    assert texts.filter(consultation_key=open_en.translation_key, moderation="pending").exists()
+    assert texts.filter(consultation_key=open_en.translation_key, moderation="approved").exists()
 
 
 def test_the_search_page_in_every_language_once(locales):

@@ -356,6 +356,12 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
 
         return results_view(self, request)
 
+    @path("results/answers/<str:question_id>/", name="results_answers")
+    def results_answers_view(self, request, question_id):
+        from .views import results_answers_view  # at call time: views.py imports ConsultationStatus from here
+
+        return results_answers_view(self, request, question_id)
+
 
 def answer_rows(response, questions, data):
     """The :class:`ConsultationAnswer` rows of one response, from a form's ``cleaned_data``."""

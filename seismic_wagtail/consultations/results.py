@@ -4,23 +4,34 @@ Every number comes from ``GROUP BY`` queries filtered by the consultation's ``tr
 from every language version pool into one result and the number of queries does not grow with the number
 of responses: 1 for the locales, 1 for the respondents by language, country and type, 1 for every answer
 count (distributions, respondents per question and the three breakdowns come from the same grouped rows,
-read from one covering index of :class:`~.models.ConsultationAnswer`), and on the public page 1 per
-free-text question for the published answers. Only confirmed responses count.
+read from one covering index of :class:`~.models.ConsultationAnswer`), and on the public page 1 for the number
+of published answers per free-text question and 1 per free-text question for its first page of them. Only
+confirmed responses count.
+
+Every share is of the respondents to that question (for "who responded": of all respondents), so a bar of
+50% means half the people who answered, never "half the largest answer". :attr:`ConsultationResults.ranking`
+ranks the rating questions (one per agenda item) by their mean rating: the consultation's headline.
+
+Published free-text answers (:func:`published_texts`, :func:`text_answer_page`) are those whose respondent
+agreed to publication and whose moderation is approved (:class:`~.models.ModerationStatus`).
 """
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count
-from django.utils.translation import get_language_info
+from django.http import QueryDict
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Locale
 
 from seismic_wagtail.core.conf import get_setting
+from seismic_wagtail.core.querystring import parse_int
 
-from .models import ConsultationAnswer, PublicationConsent, RespondentType
+from .models import ConsultationAnswer, ModerationStatus, PublicationConsent, RespondentType
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
 #: The breakdown dimensions: (name, field of ConsultationResponse, heading).
@@ -48,13 +59,61 @@ def dimension_label(dimension, value):
     return value
 
 
+def language_name(code):
+    """The name of a language in the active language ("Swedish" on an English page), for labels in running text."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return dict(settings.LANGUAGES).get(code, code)
+
+
+def language_direction(code):
+    """``"rtl"`` for a right-to-left language (Arabic, Hebrew, Persian...), else ``"ltr"``."""
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
+
+
+def format_percent(value):
+    """A whole percentage as the active language writes it: "36%", "36 %" (German, French), "%36" (Turkish)."""
+    return gettext("%(percent)s%%") % {"percent": value}
+
+
 @dataclass
 class Bar:
+    """One bar of a chart: ``value`` (a count, or ranking points) and ``display`` (the value as text).
+
+    ``share`` is the percentage shown beside the value: of the question's respondents (of all respondents in
+    "who responded"; for a ranking, of the respondents who placed the choice at all). ``width`` is the bar's
+    length in whole percent of its track (the CSS class ``seismic-bar--w<width>``): the same share, or for
+    a ranking the points out of the most a choice could get. ``None`` shares (breakdown cells) show no percent.
+    """
+
     key: str
     label: str
     value: float
     display: str
-    percent: float = 0.0  # of the largest bar, for the chart width
+    share: float | None = None
+    width: int = 0
+    #: Ranking: respondents who placed this choice (at any place).
+    ranked_by: int | None = None
+
+    @property
+    def percent(self):
+        """The share rounded to a whole percent (``None`` without a share)."""
+        return None if self.share is None else round(self.share)
+
+    @property
+    def percent_display(self):
+        return "" if self.share is None else format_percent(self.percent)
+
+
+def bar_width(value, base):
+    """``value`` out of ``base`` as a whole percent 0-100 for the bar's CSS class; at least 1 when not 0."""
+    if not base or not value:
+        return 0
+    return max(1, min(100, round(100 * value / base)))
 
 
 @dataclass
@@ -65,11 +124,31 @@ class QuestionResult:
     average: float | None = None
     #: {dimension: [{"value", "label", "count", "average", "cells": {key: count}}]}
     breakdowns: dict = field(default_factory=dict)
+    #: The first page of published free-text answers (:class:`TextAnswer`) and how many are published.
     texts: list = field(default_factory=list)
+    text_count: int = 0
+    #: Ratings: the share of answers rating 4 or 5, in percent.
+    top_share: float | None = None
 
     @property
     def chart_title(self):
+        if self.question.kind == RATING and self.question.subject:
+            return f"{self.question.subject}: {self.question.label}"
         return self.question.label
+
+    @property
+    def item(self):
+        """What a rating is about (the agenda item), else the question."""
+        return self.question.subject or self.question.label
+
+    @property
+    def top_percent_display(self):
+        return "" if self.top_share is None else format_percent(round(self.top_share))
+
+    @property
+    def points_table(self):
+        """Ranking: the choices by points, most first (the bars keep the editor's order)."""
+        return sorted(self.bars, key=lambda bar: (-bar.value, -(bar.ranked_by or 0), str(bar.label)))
 
     @property
     def value_heading(self):
@@ -89,32 +168,59 @@ class ConsultationResults:
     def languages(self):
         return self.by_dimension["language"]
 
+    @property
+    def ranking(self):
+        """The headline: every answered rating question (one per agenda item or theme), best mean first.
 
-def _bars(items):
-    """Bars sized relative to the largest value."""
-    peak = max((bar.value for bar in items), default=0) or 1
+        Ties go to the larger share rating 4 or 5, then to more answers, then to the name. Override
+        :meth:`ConsultationPage.get_results` and sort ``results.questions`` yourself to rank otherwise.
+        """
+        rated = [result for result in self.questions if result.question.kind == RATING and result.respondents]
+        return sorted(rated, key=lambda r: (-(r.average or 0), -(r.top_share or 0), -r.respondents, str(r.item)))
+
+    @property
+    def rankings(self):
+        """The ranking questions with answers, for their points tables beside the headline."""
+        return [result for result in self.questions if result.question.kind == RANKING and result.respondents]
+
+
+def _bars(items, base=None):
+    """Bars with their share of ``base`` (the respondents; ``None``: the sum of the bars, for breakdowns of
+    all respondents where every respondent is in exactly one bar)."""
+    if base is None:
+        base = sum(bar.value for bar in items)
     for bar in items:
-        bar.percent = round(100 * bar.value / peak, 1)
+        bar.share = 100 * bar.value / base if base else 0.0
+        bar.width = bar_width(bar.value, base)
     return items
 
 
 def compute_results(page, *, public=False):
     """The pooled results of ``page``'s consultation, labelled in ``page``'s language.
 
-    ``public=True`` adds the free-text answers whose authors consented to publication (without the name
-    when they chose anonymity). Three steps, each its own function: :func:`count_respondents` (one query),
-    :func:`count_answers` (one query) and, per question, :func:`question_result` (one query per free-text
-    question on the public page).
+    ``public=True`` adds the first page of published free-text answers (consent given, moderation approved;
+    without the name when the respondent chose anonymity) and their number. The steps, each its own
+    function: :func:`count_respondents` (one query), :func:`count_answers` (one query), on the public page
+    :func:`count_published_texts` (one query) and, per question, :func:`question_result` (one query per
+    free-text question on the public page).
     """
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     total, by_dimension = count_respondents(page, languages)
     answer_counts = count_answers(page.translation_key, languages)
-    text_limit = get_setting("CONSULTATION_RESULTS_TEXT_ANSWERS") if public else 0
-    questions = [
-        question_result(question, answer_counts, page.translation_key, languages, text_limit)
-        for question in page.question_list
-    ]
+    text_limit = text_page_size() if public else 0
+    text_ids = [question.id for question in page.question_list if question.kind == TEXT]
+    text_counts = count_published_texts(text_ids, page.translation_key) if public and text_ids else {}
+    questions = []
+    for question in page.question_list:
+        result = question_result(question, answer_counts, page.translation_key, languages, text_limit)
+        result.text_count = text_counts.get(question.id, 0)
+        questions.append(result)
     return ConsultationResults(total=total, by_dimension=by_dimension, questions=questions)
+
+
+def text_page_size():
+    """Free-text answers per page (``SEISMIC_WAGTAIL["CONSULTATION_RESULTS_TEXT_ANSWERS"]``, at least 1)."""
+    return max(1, get_setting("CONSULTATION_RESULTS_TEXT_ANSWERS") or 1)
 
 
 def count_respondents(page, languages):
@@ -194,7 +300,13 @@ def question_result(question, answer_counts, consultation_key, languages, text_l
         if text_limit:
             result.texts = published_texts(question, consultation_key, languages, text_limit)
         return result
-    result.bars, result.average = _summarise(question, answer_counts.distribution.get(question.id, {}))
+    result.bars, result.average = _summarise(
+        question, answer_counts.distribution.get(question.id, {}), respondents=result.respondents
+    )
+    if question.kind == RATING:
+        answered = sum(bar.value for bar in result.bars)
+        top = sum(bar.value for bar in result.bars if bar.key in ("4", "5"))
+        result.top_share = 100 * top / answered if answered else None
     for name, _lookup, _heading in DIMENSIONS:
         result.breakdowns[name] = breakdown_rows(question, name, answer_counts.breakdowns[name].get(question.id, {}))
     return result
@@ -218,34 +330,222 @@ def breakdown_rows(question, dimension, cells_by_value):
     return rows
 
 
-def published_texts(question, consultation_key, languages, limit):
-    """The latest ``limit`` free-text answers to ``question`` published with consent (one query).
+def published_answers(consultation_key):
+    """The answers the public may read: confirmed, the respondent agreed to publication, moderation approved.
 
-    Each is ``{"text", "author", "language"}``; the author is empty unless the respondent chose to be named.
+    Override point for a stricter rule: every public listing (:func:`published_texts`,
+    :func:`count_published_texts`, :func:`text_answer_page`) starts from this queryset.
     """
-    published = (
-        ConsultationAnswer.objects.filter(question_id=question.id, consultation_key=consultation_key, confirmed=True)
-        .filter(response__consent__in=[PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS])
-        .order_by("-pk")  # newest first, read backwards along the (question_id, id) index
-        .values(
-            "text",
-            "locale_id",
-            "response__consent",
-            "response__name",
-            "response__organisation_name",
-            "response__anonymised_at",
-        )[:limit]
+    return ConsultationAnswer.objects.filter(
+        consultation_key=consultation_key,
+        confirmed=True,
+        moderation=ModerationStatus.APPROVED,
+        response__consent__in=[PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS],
     )
-    texts = []
-    for row in published:
-        named = row["response__consent"] == PublicationConsent.PUBLIC and not row["response__anonymised_at"]
-        author = (row["response__organisation_name"] or row["response__name"]) if named else ""
-        texts.append({"text": row["text"], "author": author, "language": languages.get(row["locale_id"], "")})
-    return texts
 
 
-def _summarise(question, counts):
-    """Bars (one per rating value, choice or ranked choice) and the average rating from grouped counts."""
+@dataclass
+class TextAnswer:
+    """A published free-text answer as the results page shows it.
+
+    ``language`` is the code of the language it was written in; ``translation`` its machine translation
+    into the page's language once asked for (see :mod:`.machine_translation`).
+    """
+
+    id: int
+    text: str
+    author: str
+    language: str
+    translation: str = ""
+
+    @property
+    def language_name(self):
+        return language_name(self.language)
+
+    @property
+    def direction(self):
+        return language_direction(self.language)
+
+
+_TEXT_FIELDS = (
+    "id",
+    "text",
+    "locale_id",
+    "response__consent",
+    "response__name",
+    "response__organisation_name",
+    "response__anonymised_at",
+)
+
+
+def _text_answer(row, languages):
+    named = row["response__consent"] == PublicationConsent.PUBLIC and not row["response__anonymised_at"]
+    author = (row["response__organisation_name"] or row["response__name"]) if named else ""
+    return TextAnswer(id=row["id"], text=row["text"], author=author, language=languages.get(row["locale_id"], ""))
+
+
+def published_texts(question, consultation_key, languages, limit, offset=0, **filters):
+    """The published free-text answers to ``question``, newest first: ``limit`` of them from ``offset``
+    (one query). ``filters`` are field lookups of the answer (``locale_id``, ``country``, ``respondent_type``).
+
+    Each is a :class:`TextAnswer`; the author is empty unless the respondent chose to be named.
+    """
+    rows = (
+        published_answers(consultation_key)
+        .filter(question_id=question.id, **filters)
+        .order_by("-pk")  # newest first, read backwards along the (question_id, moderation, id) index
+        .values(*_TEXT_FIELDS)[offset : offset + limit]
+    )
+    return [_text_answer(row, languages) for row in rows]
+
+
+def count_published_texts(question_ids, consultation_key):
+    """``{question id: published answers}`` for the free-text questions ``question_ids`` (one query)."""
+    return dict(
+        published_answers(consultation_key)
+        .filter(question_id__in=question_ids)
+        .order_by()
+        .values_list("question_id")
+        .annotate(n=Count("pk"))
+    )
+
+
+#: The filters of the free-text answers: (query parameter and dimension, field of ConsultationAnswer).
+TEXT_FILTERS = (
+    ("language", "locale_id"),
+    ("country", "country"),
+    ("respondent_type", "respondent_type"),
+)
+
+
+@dataclass
+class TextFilter:
+    """One filter of the free-text answers: its options (values present among the published answers, with
+    their counts), the chosen value and, for a value that is not among the options, ``invalid``."""
+
+    name: str
+    heading: str
+    options: list  # [{"value", "label", "count", "selected"}]
+    value: str = ""
+    invalid: str = ""
+
+
+@dataclass
+class TextAnswerPage:
+    """One page of a free-text question's published answers, filtered (see :func:`text_answer_page`)."""
+
+    question: object
+    answers: list
+    filters: list
+    number: int
+    num_pages: int
+    count: int
+    total: int
+    page_size: int
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.num_pages
+
+    @property
+    def is_filtered(self):
+        return any(item.value for item in self.filters)
+
+    @property
+    def first_index(self):
+        return (self.number - 1) * self.page_size + 1 if self.count else 0
+
+    @property
+    def last_index(self):
+        return min(self.number * self.page_size, self.count)
+
+    def querystring(self, **changes):
+        """The page's query string with ``changes`` (``None`` drops a parameter), e.g. for the next page."""
+        query = QueryDict(mutable=True)
+        values = {item.name: item.value for item in self.filters if item.value}
+        values.update(changes)
+        for name, value in values.items():
+            if value not in (None, ""):
+                query[name] = value
+        return query.urlencode()
+
+
+def text_answer_page(question, consultation_key, languages, params, page_size=None):
+    """The page of ``question``'s published answers that the query parameters ``params`` ask for.
+
+    ``params`` (a ``QueryDict``): ``language`` (a language code), ``country`` (a country code),
+    ``respondent_type`` and ``page`` (from 1; past the last page: the last page). A value that is not
+    among the options is ignored and reported in the filter's ``invalid``. Two queries: the published
+    answers grouped by language, country and respondent type (the filter options and the count), and the page.
+    """
+    page_size = page_size or text_page_size()
+    groups = [
+        {"language": languages.get(locale_id, ""), "country": country, "respondent_type": respondent_type, "n": n}
+        for locale_id, country, respondent_type, n in published_answers(consultation_key)
+        .filter(question_id=question.id)
+        .order_by()
+        .values_list("locale_id", "country", "respondent_type")
+        .annotate(n=Count("pk"))
+    ]
+    codes = {code: pk for pk, code in languages.items()}
+    headings = {name: heading for name, _lookup, heading in DIMENSIONS}
+    filters = []
+    lookups = {}
+    for name, lookup in TEXT_FILTERS:
+        counts = defaultdict(int)
+        for row in groups:
+            counts[row[name]] += row["n"]
+        wanted = params.get(name, "")
+        wanted = wanted.strip()[:64] if isinstance(wanted, str) else ""
+        label = language_name if name == "language" else (lambda value, name=name: dimension_label(name, value))
+        options = sorted(
+            (
+                {"value": value, "label": label(value), "count": n, "selected": value == wanted}
+                for value, n in counts.items()
+                if value
+            ),
+            key=lambda option: str(option["label"]),
+        )
+        item = TextFilter(name=name, heading=headings[name], options=options)
+        if wanted and wanted in counts:
+            item.value = wanted
+            lookups[lookup] = codes.get(wanted) if name == "language" else wanted
+        elif wanted:
+            item.invalid = wanted
+        filters.append(item)
+    chosen = {item.name: item.value for item in filters if item.value}
+    total = sum(row["n"] for row in groups)
+    count = sum(row["n"] for row in groups if all(row[name] == value for name, value in chosen.items()))
+    num_pages = max(1, math.ceil(count / page_size))
+    number = min(parse_int(params.get("page"), 1, min_value=1) or 1, num_pages)
+    answers = (
+        published_texts(question, consultation_key, languages, page_size, (number - 1) * page_size, **lookups)
+        if count
+        else []
+    )
+    return TextAnswerPage(
+        question=question,
+        answers=answers,
+        filters=filters,
+        number=number,
+        num_pages=num_pages,
+        count=count,
+        total=total,
+        page_size=page_size,
+    )
+
+
+def _summarise(question, counts, respondents=None):
+    """Bars (one per rating value, choice or ranked choice) and the average rating from grouped counts.
+
+    ``respondents``: the question's respondents, the base of the shares (``None`` in breakdown cells, which
+    show counts only). Ratings and single choices sum to 100%; multiple choices can sum to more (a respondent
+    ticks several); a ranking's bar is its points out of the most possible (every respondent's first place).
+    """
     if question.kind == RATING:
         per_value = defaultdict(int)
         for (_choice, number), n in counts.items():
@@ -257,7 +557,7 @@ def _summarise(question, counts):
             Bar(key=str(value), label=label, value=per_value[value], display=str(per_value[value]))
             for value, label in question.rating_choices
         ]
-        return _bars(bars), average
+        return _bars(bars, answered), average
     if question.kind in (SINGLE, MULTIPLE):
         per_key = defaultdict(int)
         for (choice, _number), n in counts.items():
@@ -265,16 +565,22 @@ def _summarise(question, counts):
         bars = [
             Bar(key=key, label=label, value=per_key[key], display=str(per_key[key])) for key, label in question.choices
         ]
-        return _bars(bars), None
+        return _bars(bars, respondents), None
     if question.kind == RANKING:
         # Points: a first place earns as many points as there are places, the last place one point.
         places = question.rank_positions
         points = defaultdict(int)
+        ranked_by = defaultdict(int)
         for (choice, number), n in counts.items():
             if number is not None and 1 <= number <= places:
                 points[choice] += (places - number + 1) * n
-        bars = [
-            Bar(key=key, label=label, value=points[key], display=str(points[key])) for key, label in question.choices
-        ]
-        return _bars(bars), None
+                ranked_by[choice] += n
+        bars = []
+        for key, label in question.choices:
+            bar = Bar(key=key, label=label, value=points[key], display=str(points[key]), ranked_by=ranked_by[key])
+            if respondents is not None:
+                bar.share = 100 * ranked_by[key] / respondents if respondents else 0.0
+                bar.width = bar_width(points[key], respondents * places)
+            bars.append(bar)
+        return bars, None
     return [], None

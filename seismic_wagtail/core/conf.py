@@ -51,8 +51,8 @@ DEFAULTS = {
     "CONSULTATION_CONFIRMATION_MAX_AGE": 7 * 24 * 3600,
     # The sender of the confirmation email to a consultation respondent; None: DEFAULT_FROM_EMAIL.
     "CONSULTATION_FROM_EMAIL": None,
-    # How many free-text answers (with publication consent) a public results page shows per question.
-    "CONSULTATION_RESULTS_TEXT_ANSWERS": 50,
+    # How many published free-text answers a public results page shows per question and per page.
+    "CONSULTATION_RESULTS_TEXT_ANSWERS": 10,
     # Networks: join-request submissions (valid or not) one client may send per period (0: no limit) ...
     "JOIN_REQUEST_RATE_LIMIT": 5,
     # ... and that period, in seconds.

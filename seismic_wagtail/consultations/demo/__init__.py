@@ -209,6 +209,9 @@ def _generate_responses(context, page, data, respondents, section_order):
                 _answers(rng, response, question, section_slugs, code, people.get(code, people["en"])["answers"])
             )
     _moderate(answers, closed=page.get_status() == ConsultationStatus.CLOSED)
+    # Stored in the order the responses came in, so that "newest first" (by id) on the results page is the
+    # latest submitted, not the last language generated. The figures do not change: no random draw here.
+    answers.sort(key=lambda answer: answer.response.submitted_at)
     answers = ConsultationAnswer.objects.bulk_create(answers, batch_size=2000)
     if answers and answers[0].pk is None:
         answers = list(ConsultationAnswer.objects.filter(response__in=responses))

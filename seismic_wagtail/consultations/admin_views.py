@@ -24,7 +24,6 @@ from laces.components import Component
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
@@ -380,7 +379,7 @@ class ModerationDecisionColumn(BaseColumn):
         return context
 
 
-class ModerationIndexView(IndexView):
+class ModerationIndexView(SafeExportIndexView):
     """The moderation queue: free-text answers whose respondent agreed to publication, awaiting moderation by
     default, with their language and consultation, and approve/reject buttons for one or for the selected.
 

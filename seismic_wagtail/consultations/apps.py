@@ -9,3 +9,10 @@ class ConsultationsConfig(SeismicAppConfig):
     label = "seismic_consultations"
     verbose_name = _("SEiSMiC consultations")
     demo_order = 30
+
+    def ready(self):
+        super().ready()
+        # Imported here, not at the top: signal_handlers imports models, which cannot load before ready().
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -592,3 +592,52 @@ class ConsultationAnswer(models.Model):
             confirmed=response.confirmed,
             **fields,
         )
+
+
+class FrozenRespondentCount(models.Model):
+    """Confirmed respondents of a consultation counted before their responses were purged (retention).
+
+    One row per group of a purge, in the shape the results group by (language, country, respondent type);
+    the results add them to the live rows' counts (:func:`.results.count_respondents`). No identity: a count.
+    Written by :func:`.frozen.freeze_responses` in the same transaction as the delete.
+    """
+
+    consultation_key = models.UUIDField(_("consultation"))
+    language_code = models.CharField(_("language"), max_length=100)
+    country = models.CharField(_("country"), max_length=2)
+    respondent_type = models.CharField(_("respondent type"), max_length=20)
+    n = models.PositiveIntegerField(_("respondents"))
+    frozen_at = models.DateTimeField(_("frozen at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("frozen respondent count")
+        verbose_name_plural = _("frozen respondent counts")
+        indexes = [models.Index(fields=["consultation_key"], name="seismic_cons_frozen_resp")]
+
+    def __str__(self):
+        return f"{self.consultation_key} {self.language_code} {self.country} {self.respondent_type}: {self.n}"
+
+
+class FrozenAnswerCount(models.Model):
+    """Confirmed answer rows counted before their responses were purged, grouped as
+    :func:`.results.count_answers` groups :class:`ConsultationAnswer` (question, choice, number, first row,
+    language, country, respondent type). Free-text answers leave only their count (one per respondent)."""
+
+    consultation_key = models.UUIDField(_("consultation"))
+    question_id = models.CharField(_("question"), max_length=64)
+    choice = models.CharField(_("choice key"), max_length=64, blank=True)
+    number = models.SmallIntegerField(_("number"), null=True, blank=True)
+    first = models.BooleanField(default=True)
+    language_code = models.CharField(_("language"), max_length=100)
+    country = models.CharField(_("country"), max_length=2)
+    respondent_type = models.CharField(_("respondent type"), max_length=20)
+    n = models.PositiveIntegerField(_("answers"))
+    frozen_at = models.DateTimeField(_("frozen at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("frozen answer count")
+        verbose_name_plural = _("frozen answer counts")
+        indexes = [models.Index(fields=["consultation_key"], name="seismic_cons_frozen_answer")]
+
+    def __str__(self):
+        return f"{self.consultation_key} {self.question_id} {self.choice or self.number}: {self.n}"

@@ -13,9 +13,8 @@ does not freeze: the person's contribution leaves the counts too (see ``docs/how
 "anonymise" to keep it in the results without the identity.
 """
 
+from django.apps import apps
 from django.db.models import Count, Sum
-
-from .models import ConsultationAnswer, FrozenAnswerCount, FrozenRespondentCount
 
 RESPONSE_GROUP = ("consultation_key", "locale__language_code", "country", "respondent_type")
 ANSWER_GROUP = (
@@ -30,10 +29,17 @@ ANSWER_GROUP = (
 )
 
 
+def _model(name):
+    # Looked up in the app registry rather than imported: ``models`` computes results through ``results``,
+    # which reads the frozen counts here, and an import of ``models`` would close that loop.
+    return apps.get_model("seismic_consultations", name)
+
+
 def freeze_responses(responses):
     """Add the counts of the confirmed ``responses`` (a queryset about to be deleted) and of their confirmed
     answers to the frozen counts. Two grouped reads and two bulk inserts, whatever the number of responses.
     Call it inside the transaction that deletes them. Returns the number of respondents frozen."""
+    FrozenRespondentCount, FrozenAnswerCount = _model("FrozenRespondentCount"), _model("FrozenAnswerCount")
     confirmed = responses.filter(confirmed=True)
     respondent_rows = [
         FrozenRespondentCount(
@@ -58,7 +64,8 @@ def freeze_responses(responses):
             n=n,
         )
         for key, question_id, choice, number, first, language_code, country, respondent_type, n in (
-            ConsultationAnswer.objects.filter(response__in=confirmed, confirmed=True)
+            _model("ConsultationAnswer")
+            .objects.filter(response__in=confirmed, confirmed=True)
             .order_by()
             .values_list(*ANSWER_GROUP)
             .annotate(n=Count("pk"))
@@ -72,7 +79,8 @@ def freeze_responses(responses):
 def frozen_respondent_counts(consultation_key):
     """``[(language_code, country, respondent_type, n)]`` frozen for a consultation (one grouped query)."""
     return (
-        FrozenRespondentCount.objects.filter(consultation_key=consultation_key)
+        _model("FrozenRespondentCount")
+        .objects.filter(consultation_key=consultation_key)
         .order_by()
         .values_list("language_code", "country", "respondent_type")
         .annotate(total=Sum("n"))
@@ -83,7 +91,8 @@ def frozen_answer_counts(consultation_key):
     """``[(question_id, choice, number, first, language_code, country, respondent_type, n)]`` frozen for a
     consultation (one grouped query)."""
     return (
-        FrozenAnswerCount.objects.filter(consultation_key=consultation_key)
+        _model("FrozenAnswerCount")
+        .objects.filter(consultation_key=consultation_key)
         .order_by()
         .values_list("question_id", "choice", "number", "first", "language_code", "country", "respondent_type")
         .annotate(total=Sum("n"))

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from laces.components import Component
@@ -140,7 +141,12 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
             accessor="get_respondent_type_display",
             sort_key="respondent_type",
         ),
-        Column("consent", label=_("Publication"), accessor="get_consent_display", sort_key="consent"),
+        Column(
+            "consent",
+            label=capfirst(ConsultationResponse._meta.get_field("consent").verbose_name),
+            accessor="get_consent_display",
+            sort_key="consent",
+        ),
         "confirmed",
     ]
     list_display_without_personal_data = public_columns
@@ -163,7 +169,6 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         "page.title": _("Consultation"),
         "locale.language_code": _("Language"),
         "country.code": _("Country"),
-        "consent": _("Publication"),
     }
     #: Shown above the listing (and reflected in the export's file name) when no single consultation is chosen.
     no_answers_notice = _("Filter by one consultation to export its answers.")

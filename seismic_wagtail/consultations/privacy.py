@@ -8,10 +8,10 @@ touched.
 
 import datetime
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from wagtail_localize.models import Translation
 
 from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.personal_data import PersonalData
@@ -66,15 +66,16 @@ def retention_periods():
     """``{translation key: days}``: each consultation's retention period, as its translation source sets it
     (translated copies follow the source: see :mod:`.synchronization`; a page that is no wagtail-localize
     target governs itself, and when several do, the strictest period applies)."""
-    is_copy = Translation.objects.filter(
-        source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
-    )
+    pages = ConsultationPage.objects.filter(retention_days__isnull=False)
+    if apps.is_installed("wagtail_localize"):
+        from wagtail_localize.models import Translation  # only when installed (above)
+
+        is_copy = Translation.objects.filter(
+            source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
+        )
+        pages = pages.exclude(Exists(is_copy))
     retention = {}
-    for key, days in (
-        ConsultationPage.objects.filter(retention_days__isnull=False)
-        .exclude(Exists(is_copy))
-        .values_list("translation_key", "retention_days")
-    ):
+    for key, days in pages.values_list("translation_key", "retention_days"):
         retention[key] = min(days, retention.get(key, days))
     return retention
 

@@ -26,19 +26,24 @@ view suppresses them). Reading the source at request time has no side effect and
 editors' sync click remains what brings the translated labels in.
 
 A page with no ``Translation`` row naming it as a target (the source, or a copy made without wagtail-localize)
-governs itself.
+governs itself; so does every page of a site that leaves ``wagtail_localize`` out of ``INSTALLED_APPS``.
 """
 
 import dataclasses
 
-from wagtail_localize.models import Translation
+from django.apps import apps
 
 #: The settings a copy always takes from its source (wagtail-localize ``SynchronizedField``s, not overridable).
 SYNCHRONIZED_FIELDS = ("opens_at", "closes_at", "require_confirmation", "results_visibility", "retention_days")
 
 
 def translation_edges(translation_key):
-    """``{target locale id: source locale id}`` of every wagtail-localize translation of the object (one query)."""
+    """``{target locale id: source locale id}`` of every wagtail-localize translation of the object (one query;
+    none, and ``{}``, when the site leaves ``wagtail_localize`` out of ``INSTALLED_APPS``)."""
+    if not apps.is_installed("wagtail_localize"):
+        return {}
+    from wagtail_localize.models import Translation  # only when installed (above)
+
     return dict(
         Translation.objects.filter(source__object_id=translation_key).values_list(
             "target_locale_id", "source__locale_id"

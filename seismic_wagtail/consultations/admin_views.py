@@ -101,11 +101,12 @@ def question_heading(question):
     return question.label or question.subject or question.id
 
 
-def answer_labels(question, value):
+def answer_labels(question, value, labels=None):
     """An answer as the visitor saw it: choice labels instead of keys (a list, in rank order, for multiple
-    choices and rankings); ratings and texts unchanged. Keys no longer offered stay as keys."""
+    choices and rankings); ratings and texts unchanged. Keys no longer offered stay as keys. ``labels``: the
+    question's ``dict(choices)`` when the caller has it already."""
     if question.kind in (SINGLE, MULTIPLE, RANKING):
-        labels = dict(question.choices)
+        labels = dict(question.choices) if labels is None else labels
         if isinstance(value, list):
             return [labels.get(key, key) for key in value]
         return labels.get(value, value)
@@ -200,6 +201,11 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
             questions = [question for question in questions if question.kind != TEXT]
         return questions
 
+    @cached_property
+    def export_choice_labels(self):
+        """``{question id: {choice key: label}}`` of the exported questions (built once per export)."""
+        return {question.id: dict(question.choices) for question in self.export_questions}
+
     @property
     def export_answers_notice(self):
         return self.no_answers_notice if self.selected_consultation is None else ""
@@ -282,7 +288,9 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
             }
             response_answers = answers.get(response_id, {})
             for question in self.export_questions:
-                row[f"answer:{question.id}"] = answer_labels(question, response_answers.get(question.id, ""))
+                row[f"answer:{question.id}"] = answer_labels(
+                    question, response_answers.get(question.id, ""), self.export_choice_labels[question.id]
+                )
             yield row
 
     def to_row_dict(self, item):

@@ -263,3 +263,18 @@ def test_erasure_at_a_persons_request_removes_them_from_the_counts(client, answe
     call_command("seismic_erase_responses", email="erase-me@example.org", stdout=None)
     assert results_snapshot(answered)["total"] == 8
     assert not FrozenRespondentCount.objects.exists()
+
+
+def test_the_public_results_page_shows_the_same_numbers_after_the_purge(client, answered):
+    def numbers():
+        html = client.get(answered.url + "results/").content.decode()
+        main = re.sub(r"<[^>]+>", " ", html.split("<main", 1)[-1].split("</main>", 1)[0])
+        return re.findall(r"\d+(?:[.,]\d+)?", main)
+
+    type(answered).objects.filter(translation_key=answered.translation_key).update(results_visibility="live")
+    before = numbers()
+    assert "8" in before  # the respondents
+    age_everything(answered, 400)
+    call_command("seismic_purge_responses")
+    assert ConsultationResponse.objects.count() == 0
+    assert numbers() == before

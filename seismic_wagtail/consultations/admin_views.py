@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from laces.components import Component
@@ -333,6 +334,12 @@ class ConsultationResponseInspectView(PersonalDataInspectView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(ConsultationResponse.objects.select_related("page", "locale"), pk=self.pk)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return gettext("Yes") if value else gettext("No")
+        return "-" if value is None else value
 
     def get_country_display_value(self):
         return self.object.country.name or self.object.country.code

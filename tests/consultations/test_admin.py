@@ -267,6 +267,7 @@ def test_inspect_view_shows_every_answer_with_its_question_and_agenda_item(clien
         assert label in html, label
     assert "eve@example.org" in html and "Türkiye" in html
     assert "Publish my response anonymously" in html and "Citizen" in html
+    assert re.search(r"<dt>Confirmed</dt>\s*<dd>\s*Yes\s*</dd>", html)
 
 
 def test_inspect_view_hides_personal_data_and_free_text_without_permission(client, responses):

@@ -1,5 +1,6 @@
 """Admin views of consultation responses (served by :class:`~.viewsets.ConsultationResponseViewSet`): a filtered
-listing with CSV/XLSX export, erasure, a dashboard panel, the "Responses" button of consultation pages.
+listing with CSV/XLSX export, erasure, a dashboard panel, the "Responses" button of consultation pages; and the
+moderation queue of published free-text answers (served by :class:`~.viewsets.ConsultationModerationViewSet`).
 
 Personal data (name, email, organisation, city, and the free-text answers) appears in the listing and in
 exports only for users with the ``seismic_consultations.view_personal_data`` permission
@@ -9,20 +10,27 @@ exports only for users with the ``seismic_consultations.view_personal_data`` per
 
 import django_filters
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django_countries import countries
 from laces.components import Component
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from seismic_wagtail.core.exports import SafeExportIndexView
@@ -31,11 +39,13 @@ from seismic_wagtail.core.personal_data_views import (
     PersonalDataInspectView,
     can_view_personal_data,
 )
+from seismic_wagtail.core.querystring import parse_int
 
 from .models import (
     ConsultationAnswer,
     ConsultationPage,
     ConsultationResponse,
+    ModerationStatus,
     PublicationConsent,
     RespondentType,
     build_answers,
@@ -400,7 +410,9 @@ class _Rows:
 
 
 class OpenConsultationsPanel(Component):
-    """Dashboard panel: the open consultations with their (confirmed) response counts, pooled over languages."""
+    """Dashboard panel: the open consultations with their (confirmed) response counts, pooled over languages,
+    and, for users who may moderate, the answers awaiting moderation per consultation (closed ones too: answers
+    can wait after closing), each linked to the moderation queue filtered to it."""
 
     name = "seismic_open_consultations"
     order = 150
@@ -429,7 +441,31 @@ class OpenConsultationsPanel(Component):
             }
             for key, page in pages.items()
         ]
-        return {"rows": rows}
+        request = parent_context.get("request") if parent_context else None
+        can_view_responses = request is None or request.user.has_perm(VIEW_RESPONSES_PERMISSION)
+        return {
+            "rows": rows,
+            "can_view_responses": can_view_responses,
+            **self.get_moderation_context(parent_context),
+        }
+
+    def get_moderation_context(self, parent_context):
+        """``moderation``: a row per consultation with answers awaiting moderation (one grouped query), for
+        users with ``seismic_consultations.change_consultationanswer``; empty otherwise."""
+        request = parent_context.get("request") if parent_context else None
+        if request is None or not request.user.has_perm(MODERATE_PERMISSION):
+            return {"can_moderate": False, "moderation": []}
+        pending = pending_moderation_counts()
+        titles = dict(consultation_choices()) if pending else {}
+        queue_url = reverse(MODERATION_INDEX_URL_NAME)
+        moderation = sorted(
+            (
+                {"title": titles.get(str(key), str(key)), "count": count, "url": f"{queue_url}?consultation={key}"}
+                for key, count in pending.items()
+            ),
+            key=lambda row: row["title"],
+        )
+        return {"can_moderate": True, "moderation": moderation, "moderation_url": queue_url}
 
 
 def responses_buttons(page, user):
@@ -440,3 +476,202 @@ def responses_buttons(page, user):
         return
     url = reverse("seismic_consultation_responses:index") + f"?consultation={page.translation_key}"
     yield Button(_("Responses"), url=url, icon_name="list-ul", priority=45)
+
+
+# --- moderation of published free-text answers ---------------------------------------------------------------
+
+#: Who sees the responses (listing, counts) and who moderates answers.
+VIEW_RESPONSES_PERMISSION = "seismic_consultations.view_consultationresponse"
+MODERATE_PERMISSION = "seismic_consultations.change_consultationanswer"
+#: The URL name of the moderation queue (:class:`~.viewsets.ConsultationModerationViewSet`).
+MODERATION_INDEX_URL_NAME = "seismic_consultation_moderation:index"
+#: The audit-log actions of moderation (registered with the ``register_log_actions`` hook).
+APPROVE_ACTION = "seismic_consultations.answer.approve"
+REJECT_ACTION = "seismic_consultations.answer.reject"
+
+
+def moderation_queryset():
+    """The answers that moderation is about: free-text answers of confirmed responses whose respondent agreed
+    to publication (with their name or anonymously). Other answers are never published, so never moderated."""
+    return ConsultationAnswer.objects.filter(
+        kind=TEXT,
+        confirmed=True,
+        response__consent__in=[PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS],
+    )
+
+
+def moderate_answers(answers, status, user):
+    """Set ``status`` (approved or rejected) on ``answers`` (model instances), stamp who decided and when, and
+    write each decision to Wagtail's audit log. Returns the number of answers changed."""
+    now = timezone.now()
+    action = APPROVE_ACTION if status == ModerationStatus.APPROVED else REJECT_ACTION
+    changed = 0
+    with transaction.atomic():
+        for answer in answers:
+            answer.moderation = status
+            answer.moderated_at = now
+            answer.moderated_by = user
+            answer.save(update_fields=["moderation", "moderated_at", "moderated_by"])
+            log(answer, action, user=user, data={"consultation_key": str(answer.consultation_key)})
+            changed += 1
+    return changed
+
+
+class ModerationFilterSet(WagtailFilterSet):
+    """Filters of the moderation queue; the status is "Awaiting moderation" unless the editor chooses another."""
+
+    consultation = django_filters.ChoiceFilter(
+        label=_("Consultation"), field_name="consultation_key", choices=consultation_choices, empty_label=_("All")
+    )
+    locale = django_filters.ModelChoiceFilter(label=_("Language"), queryset=Locale.objects.all(), empty_label=_("All"))
+    moderation = django_filters.ChoiceFilter(label=_("Status"), choices=ModerationStatus.choices, empty_label=_("All"))
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=_("Submitted"), field_name="response__submitted_at", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = ConsultationAnswer
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "moderation" not in data:
+            data = data.copy()
+            data["moderation"] = ModerationStatus.PENDING
+        super().__init__(data, *args, **kwargs)
+
+
+class ModerationCheckboxColumn(BaseColumn):
+    """A checkbox per answer, named ``answer``, for the bulk decisions."""
+
+    header_template_name = "seismic_wagtail/consultations/admin/moderation_checkbox_header.html"
+    cell_template_name = "seismic_wagtail/consultations/admin/moderation_checkbox_cell.html"
+
+
+class AnswerTextColumn(Column):
+    """The answer, marked up with its language (``lang``), so screen readers read it in that language."""
+
+    cell_template_name = "seismic_wagtail/consultations/admin/moderation_text_cell.html"
+
+
+class ModerationDecisionColumn(BaseColumn):
+    """Approve and reject buttons for one answer (submit buttons of the queue's form)."""
+
+    cell_template_name = "seismic_wagtail/consultations/admin/moderation_decision_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["approved"] = instance.moderation == ModerationStatus.APPROVED
+        context["rejected"] = instance.moderation == ModerationStatus.REJECTED
+        return context
+
+
+class ModerationIndexView(IndexView):
+    """The moderation queue: free-text answers whose respondent agreed to publication, awaiting moderation by
+    default, with their language and consultation, and approve/reject buttons for one or for the selected.
+
+    The answer text is shown (a moderator must read it); who wrote it (name, email) only with the
+    ``seismic_consultations.view_personal_data`` permission. Override :meth:`get_columns` to change the columns.
+    """
+
+    any_permission_required = ["change"]  # also decides whether the menu item shows
+    results_template_name = "seismic_wagtail/consultations/admin/moderation_results.html"
+    page_title = _("Answers to moderate")
+    default_ordering = "-pk"
+
+    def get_base_queryset(self):
+        return moderation_queryset().select_related("response", "locale", "moderated_by").order_by("-pk")
+
+    @cached_property
+    def consultation_titles(self):
+        return dict(consultation_choices())
+
+    @cached_property
+    def show_personal_data(self):
+        return can_view_personal_data(self.request.user, ConsultationResponse)
+
+    def get_columns(self):
+        columns = [
+            ModerationCheckboxColumn("select", label=_("Select")),
+            AnswerTextColumn("text", label=_("Answer")),
+            Column("language", label=_("Language"), accessor=lambda answer: answer.locale.get_display_name()),
+            Column(
+                "consultation",
+                label=_("Consultation"),
+                accessor=lambda answer: self.consultation_titles.get(str(answer.consultation_key), ""),
+            ),
+            DateColumn("submitted_at", label=_("Submitted"), accessor="response.submitted_at"),
+            Column("moderation", label=_("Status"), accessor="get_moderation_display"),
+        ]
+        if self.show_personal_data:
+            columns.append(
+                Column(
+                    "respondent",
+                    label=_("Respondent"),
+                    accessor=lambda answer: ", ".join(
+                        part for part in (answer.response.name, answer.response.email) if part
+                    ),
+                )
+            )
+        columns.append(ModerationDecisionColumn("decision", label=_("Decision")))
+        return columns
+
+    @cached_property
+    def columns(self):
+        return self.get_columns()
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["moderate_url"] = reverse(f"{self.url_namespace}:moderate")
+        query = self.request.GET.urlencode()  # back to the same filters, also from the filtered results view
+        context["next_url"] = reverse(self.index_url_name) + (f"?{query}" if query else "")
+        return context
+
+    @property
+    def url_namespace(self):
+        return self.index_url_name.rsplit(":", 1)[0]
+
+
+class ModerateAnswersView(PermissionCheckedMixin, View):
+    """POST only: approve or reject one answer (``approve`` or ``reject`` = its id) or the selected ones
+    (``approve`` or ``reject`` = ``selected``, ids in ``answer``), then back to the queue (``next``)."""
+
+    model = None
+    permission_required = "change"
+    http_method_names = ["post"]
+    index_url_name = None
+
+    def post(self, request):
+        status = None
+        for name, value in ((ModerationStatus.APPROVED, "approve"), (ModerationStatus.REJECTED, "reject")):
+            if value in request.POST:
+                status, target = name, request.POST[value]
+        if status is None:
+            messages.error(request, _("Choose approve or reject."))
+            return self.back()
+        ids = request.POST.getlist("answer") if target == "selected" else [target]
+        ids = [parse_int(value) for value in ids]
+        ids = [value for value in ids if value is not None]
+        if not ids:
+            messages.error(request, _("Select at least one answer."))
+            return self.back()
+        answers = list(moderation_queryset().filter(pk__in=ids).select_related("response"))
+        count = moderate_answers(answers, status, request.user)
+        if status == ModerationStatus.APPROVED:
+            message = ngettext("%(count)d answer approved.", "%(count)d answers approved.", count)
+        else:
+            message = ngettext("%(count)d answer rejected.", "%(count)d answers rejected.", count)
+        messages.success(request, message % {"count": count})
+        return self.back()
+
+    def back(self):
+        next_url = get_valid_next_url_from_request(self.request)
+        return redirect(next_url or reverse(self.index_url_name))
+
+
+def pending_moderation_counts(keys=None):
+    """``{consultation key: number of answers awaiting moderation}`` in one grouped query (all consultations,
+    or those in ``keys``)."""
+    queryset = moderation_queryset().filter(moderation=ModerationStatus.PENDING)
+    if keys is not None:
+        queryset = queryset.filter(consultation_key__in=list(keys))
+    return dict(queryset.order_by().values_list("consultation_key").annotate(n=Count("pk")))

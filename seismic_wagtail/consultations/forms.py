@@ -5,12 +5,17 @@
 and the honeypot. Choice fields take the language-independent keys as values, so what is stored never
 depends on the language the respondent read. Override ``ConsultationPage.get_form_class()`` to use a
 subclass of :class:`ConsultationForm`.
+
+Every error names what to do about its own question, in the words of the GOV.UK Design System ("Choose how
+high a priority “Energy” should be", "Enter your answer to “What is missing?”"), because the error summary
+at the top of the form lists the messages alone, each a link to its field: :func:`question_error_messages`
+writes them per question kind; override it (or pass ``error_messages`` in a subclass) to change the wording.
 """
 
 import uuid
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -39,7 +44,10 @@ class RankingWidget(forms.MultiWidget):
 
 
 class RankingField(forms.MultiValueField):
-    """The keys in rank order (``""`` for a place left empty). Each key may be ranked only once."""
+    """The keys in rank order (``""`` for a place left empty). Each key may be ranked only once.
+
+    Error codes: ``required`` (nothing ranked), ``incomplete`` (some places empty), ``duplicate``.
+    """
 
     default_error_messages = {
         "duplicate": _("Each choice can be ranked only once."),
@@ -100,11 +108,30 @@ class ConsultationForm(VisitorTextFormMixin, HoneypotFormMixin, forms.Form):
         max_length=255,
         help_text=_("Required if you want your response published with your name."),
     )
-    email = forms.EmailField(label=_("Email"), required=False, max_length=254)  # the column's max_length
+    email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        max_length=254,  # the column's max_length
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+    notify_outcome = forms.BooleanField(
+        label=_("Email me when the outcome of this consultation is published"), required=False
+    )
     consent = forms.ChoiceField(label=_("Publication of your response"), widget=forms.RadioSelect)
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
 
-    profile_field_names = ("respondent_type", "organisation_name", "country", "city", "name", "email")
+    profile_field_names = ("respondent_type", "organisation_name", "country", "city", "name", "email", "notify_outcome")
+
+    #: The message when a required profile field is left empty (or a choice is not made), by field name.
+    profile_required_messages = {
+        "respondent_type": _("Choose how you are responding"),
+        "country": _("Choose your country"),
+        "consent": _("Choose whether we may publish your response"),
+        "privacy": _("Confirm that you have read the privacy notice"),
+    }
 
     def __init__(self, *args, **kwargs):
         from .models import PublicationConsent, RespondentType  # at call time: models.py imports this module
@@ -122,6 +149,10 @@ class ConsultationForm(VisitorTextFormMixin, HoneypotFormMixin, forms.Form):
             self.fields["email"].help_text = _("Optional. Only the organisers see it.")
         if self.page is not None and self.page.privacy_notice:
             self.fields["privacy"] = forms.BooleanField(label=_("I have read the privacy notice."), required=True)
+        for name, message in self.profile_required_messages.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
+                self.fields[name].error_messages["invalid_choice"] = message
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
@@ -139,17 +170,70 @@ class ConsultationForm(VisitorTextFormMixin, HoneypotFormMixin, forms.Form):
 
         data = super().clean()
         if data.get("respondent_type") in ORGANISATION_TYPES and not data.get("organisation_name", "").strip():
-            self.add_error("organisation_name", _("Please give the name of the organisation you respond for."))
+            self.add_error("organisation_name", _("Enter the name of the organisation you respond for"))
         if data.get("consent") == PublicationConsent.PUBLIC and not (
             data.get("name", "").strip() or data.get("organisation_name", "").strip()
         ):
-            self.add_error("name", _("Please give your name, or choose to publish anonymously."))
+            self.add_error("name", _("Enter your name, or choose to publish your response anonymously"))
+        if data.get("notify_outcome") and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Enter your email address so we can tell you about the outcome"))
         return data
+
+
+def _formatted_later(message):
+    """``message`` for an error Django formats with its parameters (an invalid choice, a length): a "%" in
+    the question's text must come out as one "%", not break the formatting."""
+    return message.replace("%", "%%")
+
+
+def question_error_messages(question):
+    """The error messages of one question's field (``error_messages``), naming the question.
+
+    Called while the form class is built, in the language of the page being answered.
+    """
+    quoted = {"question": question.label or question.subject, "subject": question.subject or question.label}
+    if question.kind == RATING:
+        message = (
+            gettext("Choose how high a priority “%(subject)s” should be")
+            if question.subject
+            else gettext("Choose an answer to “%(question)s”")
+        )
+        return {"required": message % quoted, "invalid_choice": _formatted_later(message % quoted)}
+    if question.kind == SINGLE:
+        message = gettext("Choose an answer to “%(question)s”") % quoted
+        return {"required": message, "invalid_choice": _formatted_later(message)}
+    if question.kind == MULTIPLE:
+        message = gettext("Choose at least one answer to “%(question)s”") % quoted
+        return {"required": message}
+    if question.kind == RANKING:
+        message = gettext("Choose an answer for each place in “%(question)s”") % quoted
+        return {
+            "required": message,
+            "incomplete": message,
+            "duplicate": gettext("Choose each answer only once in “%(question)s”") % quoted,
+        }
+    if question.kind == TEXT:
+        limit = question.max_length or 0
+        too_long = ngettext(
+            "Your answer to “%(question)s” must be %(limit)s character or fewer",
+            "Your answer to “%(question)s” must be %(limit)s characters or fewer",
+            limit,
+        ) % {**quoted, "limit": limit}
+        return {
+            "required": gettext("Enter your answer to “%(question)s”") % quoted,
+            "max_length": _formatted_later(too_long),
+        }
+    return {}
 
 
 def question_field(question):
     """The form field for one :class:`~.questions.Question`."""
-    common = {"label": question.label, "required": question.required, "help_text": question.help_text}
+    common = {
+        "label": question.label,
+        "required": question.required,
+        "help_text": question.help_text,
+        "error_messages": question_error_messages(question),
+    }
     if question.subject and question.kind == RATING:
         common["label"] = f"{question.subject}: {question.label}" if question.label else question.subject
     if question.kind == RATING:
@@ -162,10 +246,15 @@ def question_field(question):
         validators = []
         if question.max_choices:
             limit = question.max_choices
+            too_many = ngettext(
+                "Choose at most %(limit)s answer to “%(question)s”",
+                "Choose at most %(limit)s answers to “%(question)s”",
+                limit,
+            ) % {"limit": limit, "question": question.label}
 
-            def at_most(value, limit=limit):
+            def at_most(value, limit=limit, message=too_many):
                 if len(value) > limit:
-                    raise forms.ValidationError(_("Choose at most %(limit)s.") % {"limit": limit}, code="max_choices")
+                    raise forms.ValidationError(message, code="max_choices")
 
             validators.append(at_most)
         return DistinctMultipleChoiceField(

@@ -285,6 +285,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
                 name=data.get("name", ""),
                 email=data.get("email", ""),
                 consent=data["consent"],
+                notify_outcome=data.get("notify_outcome", False),
                 confirmed=not self.require_confirmation,
                 confirmed_at=None if self.require_confirmation else timezone.now(),
             )

@@ -1,4 +1,5 @@
-"""Admin viewsets of the consultations app: the consultation responses in the "SEiSMiC" menu group."""
+"""Admin viewsets of the consultations app, in the "SEiSMiC" menu group: the consultation responses and the
+moderation queue of published free-text answers."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path
@@ -12,8 +13,11 @@ from .admin_views import (
     ConsultationResponseFilterSet,
     ConsultationResponseIndexView,
     ConsultationResponseInspectView,
+    ModerateAnswersView,
+    ModerationFilterSet,
+    ModerationIndexView,
 )
-from .models import ConsultationResponse
+from .models import ConsultationAnswer, ConsultationResponse
 
 
 class ConsultationResponseViewSet(SeismicMenuMixin, ModelViewSet):
@@ -73,4 +77,46 @@ class ConsultationResponseViewSet(SeismicMenuMixin, ModelViewSet):
         return Permission.objects.filter(
             content_type__app_label="seismic_consultations",
             codename__in=["view_consultationresponse", "delete_consultationresponse", "view_personal_data"],
+        )
+
+
+class ConsultationModerationViewSet(SeismicMenuMixin, ModelViewSet):
+    """The moderation queue: free-text answers whose respondent agreed to publication appear on the public
+    results page once approved here. Moderators need ``seismic_consultations.change_consultationanswer``
+    ("Can change consultation answer", the model's own permission, registered here); the respondent's name
+    and email also need ``view_personal_data``. Answers are never added, edited or deleted here."""
+
+    model = ConsultationAnswer
+    icon = "tasks"
+    menu_label = _("Answers to moderate")
+    menu_order = 310
+    add_to_admin_menu = True
+    index_view_class = ModerationIndexView
+    add_to_reference_index = False
+    filterset_class = ModerationFilterSet
+    list_per_page = 50
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    form_fields = []
+    name = "seismic_consultation_moderation"
+    url_prefix = "seismic/consultation-moderation"
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "edit_url_name": None, "copy_url_name": None, "delete_url_name": None, **kwargs}
+        )
+
+    @property
+    def moderate_view(self):
+        return self.construct_view(ModerateAnswersView)
+
+    def get_urlpatterns(self):
+        keep = {"index", "index_results"}
+        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]
+        patterns.append(path("moderate/", self.moderate_view, name="moderate"))
+        return patterns
+
+    def get_permissions_to_register(self):
+        return Permission.objects.filter(
+            content_type__app_label="seismic_consultations", codename="change_consultationanswer"
         )

@@ -75,6 +75,12 @@ PAGES = {
         "sv": "/sv/seismic-demo/research-agenda-consultation/results/",
         "tr": "/tr/seismic-demo/research-agenda-consultation/results/",
     },
+    # The closed 2015 consultation: its outcome ("you said, we did") above the closed form.
+    "consultation-outcome": {
+        "en": "/seismic-demo/research-priorities-2015/",
+        "sv": "/sv/seismic-demo/research-priorities-2015/",
+        "tr": "/tr/seismic-demo/research-priorities-2015/",
+    },
     "search": {
         "en": "/seismic-demo/search/?q=energy",
         "sv": "/sv/seismic-demo/sok/?q=energi",

@@ -86,13 +86,13 @@ def test_invalid_input_shows_errors_beside_fields_and_keeps_answers(client, cons
     response = client.post(consultation.url, data)
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'role="alert"' in html and "Please correct the errors below." in html
+    assert 'role="alert"' in html and "There is a problem" in html
     assert 'id="id_q_q-single_errors"' in html  # required single choice
-    assert "Choose at most 2." in html
-    assert "Each choice can be ranked only once." in html
-    assert "Ensure this value has at most 200 characters" in html
-    assert "Please give the name of the organisation you respond for." in html
-    assert "Please give your name, or choose to publish anonymously." in html
+    assert "Choose at most 2 answers to “Who should take part?”" in html
+    assert "Choose each answer only once in “Rank the funding priorities”" in html
+    assert "Your answer to “Anything else?” must be 200 characters or fewer" in html
+    assert "Enter the name of the organisation you respond for" in html
+    assert "Enter your name, or choose to publish your response anonymously" in html
     # What was typed is kept.
     assert "xxxxxxxxxx" in html and 'value="Malmö"' in html
     assert re.search(r'<input type="radio" name="q_q-rating" value="4"[^>]*checked', html)
@@ -173,4 +173,5 @@ def test_arbitrary_post_bodies_never_error_and_store_nothing_when_invalid(client
     assert response.status_code in (200, 302)
     if response.status_code == 200:  # the form was shown again with errors
         assert ConsultationResponse.objects.count() == before
-        assert "Please correct the errors below." in response.content.decode()
+        html = response.content.decode()
+        assert "There is a problem" in html and "<title>Error: " in html

@@ -48,13 +48,14 @@ def days(n):
 
 def test_closing_the_source_closes_every_copy_at_once(client, consultation, german):
     assert client.post(german.url, answer_data()).status_code == 302  # open: accepted
-    publish(consultation, opens_at=days(-10), closes_at=days(-1))
+    opened, closed = days(-10), days(-1)
+    publish(consultation, opens_at=opened, closes_at=closed)
     response = client.post(german.url, answer_data(country="DE"))
     assert response.status_code == 403
     assert ConsultationResponse.objects.count() == 1
     # The copy's live row has the source's dates too, not only what the view computes.
     row = ConsultationPage.objects.get(pk=german.pk)
-    assert (row.opens_at, row.closes_at) == (days(-10), days(-1))
+    assert (row.opens_at, row.closes_at) == (opened, closed)
     assert row.status == "closed"
 
 
@@ -78,10 +79,11 @@ def test_opening_the_source_opens_every_copy(client, consultation, german):
 
 def test_publishing_a_stale_translation_draft_does_not_bring_old_dates_back(client, consultation, german):
     draft = ConsultationPage.objects.get(pk=german.pk).save_revision()  # still has the open dates
-    publish(consultation, opens_at=days(-10), closes_at=days(-1))
+    closed = days(-1)
+    publish(consultation, opens_at=days(-10), closes_at=closed)
     draft.publish()
     row = ConsultationPage.objects.get(pk=german.pk)
-    assert row.closes_at == days(-1)
+    assert row.closes_at == closed
     assert client.post(german.url, answer_data()).status_code == 403
 
 

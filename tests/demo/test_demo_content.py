@@ -186,6 +186,15 @@ def test_open_multilingual_consultation_and_closed_one_with_results(locales, cli
     page = client.get(closed.url + "results/")
     assert page.status_code == 200 and "<svg" in page.content.decode()
     assert client.get(sv.url).status_code == 200
+    # "You said, we did": the closed consultation's outcome, translated, above its closed form.
+    closed_de = ConsultationPage.objects.get(translation_key=closed.translation_key, locale=locales["de"])
+    assert "Was wir gehört haben" in closed_de.outcome
+    assert "Was wir gehört haben" in client.get(closed_de.url).content.decode()
+    # Moderation: the closed consultation's publishable answers approved, some of the open one's waiting.
+    texts = ConsultationAnswer.objects.filter(kind="text", response__consent__in=["public", "anonymous"])
+    assert not texts.filter(consultation_key=closed.translation_key).exclude(moderation="approved").exists()
+    assert texts.filter(consultation_key=open_en.translation_key, moderation="pending").exists()
+    assert texts.filter(consultation_key=open_en.translation_key, moderation="approved").exists()
 
 
 def test_the_search_page_in_every_language_once(locales):

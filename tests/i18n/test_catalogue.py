@@ -27,7 +27,7 @@ def messages():
 
 def test_the_extractor_finds_strings_of_python_and_templates(messages):
     assert (None, "SEiSMiC", None) in messages  # core/admin.py
-    assert (None, "Please correct the errors below.", None) in messages  # a template's {% translate %}
+    assert (None, "There is a problem", None) in messages  # a template's {% translate %}
     plural = [key for key in messages if key[2]]
     assert (
         None,

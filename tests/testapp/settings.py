@@ -129,6 +129,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Background tasks (the consultation outcome mails) run at once, inside the call that queues them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SEISMIC_WAGTAIL = {}

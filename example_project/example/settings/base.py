@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -95,6 +96,10 @@ DATABASES = {
 # system checks require the app for them: postgres.E005).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+
+# Background tasks (the consultation outcome mails, Wagtail's own tasks): stored in the database and run by
+# `manage.py db_worker` (docs/how-to/background-tasks.md; settings/dev.py runs them at once instead).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 if os.environ.get("REDIS_URL"):
     CACHES = {

@@ -4,7 +4,10 @@
   five agenda themes (``context.registry["themes"]``), translated with wagtail-localize into the languages
   whose file in this folder has it (Swedish, Turkish and German) when the site has them, with over 200
   generated responses spread over the languages.
-* A closed consultation from 2015 with its results published.
+* A closed consultation from 2015 with its results published and its outcome ("what we heard, what changed").
+
+The free-text answers that respondents agreed to publish are approved (all of the closed consultation's,
+three in four of the open one's); the others wait in the moderation queue.
 
 Both go into ``context.registry["consultations"]`` by slug.
 
@@ -22,7 +25,14 @@ from django.utils import timezone
 
 from seismic_wagtail.core.demo_context import load, strings
 
-from ..models import ConsultationAnswer, ConsultationPage, ConsultationResponse
+from ..models import (
+    ConsultationAnswer,
+    ConsultationPage,
+    ConsultationResponse,
+    ConsultationStatus,
+    ModerationStatus,
+    PublicationConsent,
+)
 from ..questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
 #: How much the respondents care about each theme (mean rating), the basis of the generated ratings.
@@ -64,6 +74,7 @@ def _consultation(context, data, english, translations, now):
             privacy_notice=f"<p>{english['form']['privacy']}</p>",
             thank_you_text=f"<p>{english['form']['thanks']}</p>",
             retention_days=730,
+            outcome=_outcome(text),
         )
     page = context.child_page(context.parent, ConsultationPage, slug, title=text["title"], **fields)
     core_english = load(CORE_DEMO, "en")["themes"]
@@ -74,6 +85,11 @@ def _consultation(context, data, english, translations, now):
             page_strings = {**strings(english["form"], translation.get("form")), **strings(text, local)}
             context.ensure_translated(page, locale, {**theme_names, **page_strings})
     return page
+
+
+def _outcome(text):
+    """The outcome of a closed consultation ("you said, we did"): what was heard, then what changed."""
+    return "".join(f"<p>{text[key]}</p>" for key in ("outcome_heard", "outcome_changed") if text.get(key))
 
 
 def _agenda(themes, form):
@@ -192,11 +208,28 @@ def _generate_responses(context, page, data, respondents, section_order):
             answers.extend(
                 _answers(rng, response, question, section_slugs, code, people.get(code, people["en"])["answers"])
             )
+    _moderate(answers, closed=page.get_status() == ConsultationStatus.CLOSED)
     answers = ConsultationAnswer.objects.bulk_create(answers, batch_size=2000)
     if answers and answers[0].pk is None:
         answers = list(ConsultationAnswer.objects.filter(response__in=responses))
     context.created_in_bulk(responses)
     context.created_in_bulk(answers)
+
+
+def _moderate(answers, closed):
+    """Moderate the free-text answers that may be published: all of a closed consultation approved; of an open
+    one, three in four approved and the rest left in the moderation queue (decided by position, not by the
+    random generator, so the generated answers stay the same)."""
+    moderated_at = timezone.now()
+    publishable = [
+        answer
+        for answer in answers
+        if answer.kind == TEXT and answer.response.consent in (PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS)
+    ]
+    for index, answer in enumerate(publishable):
+        if closed or index % 4:
+            answer.moderation = ModerationStatus.APPROVED
+            answer.moderated_at = moderated_at
 
 
 def _answers(rng, response, question, section_slugs, code, free_texts):

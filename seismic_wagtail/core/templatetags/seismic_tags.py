@@ -4,8 +4,11 @@
 :mod:`seismic_wagtail.core.templating`); ``{% field_widget %}`` renders form fields accessibly.
 """
 
+import re
+
 from django import template
 from django.template import Engine
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -29,6 +32,53 @@ def field_widget(bound_field):
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def field_anchor(bound_field):
+    """The id an error summary links to for a field: its input, or the first input of a group (radios,
+    checkboxes, the selects of a multi-value field), whose own ``id_for_label`` is empty."""
+    if bound_field.use_fieldset or not bound_field.id_for_label:
+        return f"{bound_field.auto_id}_0"
+    return bound_field.id_for_label
+
+
+def _is_generic_message(field, message):
+    """Whether ``message`` is one of Django's own messages for ``field`` (one that does not say which field)."""
+    templates = [
+        str(text) for cls in type(field).__mro__ for text in getattr(cls, "default_error_messages", {}).values()
+    ]
+    for validator in field.validators:
+        message_template = getattr(validator, "message", "")
+        limit = getattr(validator, "limit_value", None)
+        if message_template and isinstance(limit, int):  # length and size limits: plural forms chosen by the limit
+            templates.append(str(message_template % {"limit_value": limit, "show_value": 987654321}))
+        elif message_template:
+            templates.append(str(message_template))
+    for text in filter(None, templates):
+        pattern = re.sub(r"%\\\(\w+\\\)[sd]|987654321", ".*", re.escape(text))
+        if re.fullmatch(pattern, message, flags=re.S):
+            return True
+    return False
+
+
+@register.simple_tag
+def field_error_text(bound_field, error):
+    """An error message as the error summary shows it: alone when it names what to do ("Choose your
+    country"), after the field's label when it is one of Django's generic ones ("Name: This field is
+    required.")."""
+    if _is_generic_message(bound_field.field, str(error)):
+        return gettext("%(label)s: %(error)s") % {"label": bound_field.label, "error": error}
+    return error
+
+
+@register.simple_tag(takes_context=True)
+def seismic_error_title_prefix(context):
+    """``"Error: "`` when the page's form (the context's ``form``) has errors, for the start of ``<title>``."""
+    form = context.get("form")
+    if form is not None and getattr(form, "is_bound", False) and form.errors:
+        return gettext("Error:") + " "
+    return ""
 
 
 def _first_time(context, name):

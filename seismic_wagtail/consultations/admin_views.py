@@ -9,15 +9,18 @@ exports only for users with the ``seismic_consultations.view_personal_data`` per
 """
 
 import django_filters
+from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views import View
 from django_countries import countries
 from laces.components import Component
@@ -30,7 +33,11 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from seismic_wagtail.core.exports import SafeExportIndexView
-from seismic_wagtail.core.personal_data_views import PersonalDataIndexMixin, can_view_personal_data
+from seismic_wagtail.core.personal_data_views import (
+    PersonalDataIndexMixin,
+    PersonalDataInspectView,
+    can_view_personal_data,
+)
 from seismic_wagtail.core.querystring import parse_int
 
 from .models import (
@@ -42,7 +49,7 @@ from .models import (
     RespondentType,
     build_answers,
 )
-from .questions import TEXT
+from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
 
 def consultation_choices():
@@ -74,19 +81,86 @@ class ConsultationResponseFilterSet(WagtailFilterSet):
         fields = []
 
 
+def consultation_page_for_labels(consultation_key, fallback=None):
+    """The language copy of a consultation whose labels the admin shows: the one in the active language (the
+    admin user's), else the default language's, else ``fallback`` or any copy. Its questions are the source's
+    (:meth:`~.models.ConsultationPage.get_questions`), labelled in that copy's language. Two queries."""
+    try:
+        copies = dict(
+            ConsultationPage.objects.filter(translation_key=consultation_key).values_list("locale__language_code", "pk")
+        )
+    except (ValueError, ValidationError):  # a malformed key: no page, the filter form reports it
+        return fallback
+    if not copies:
+        return fallback
+    default = Locale.get_default().language_code
+    language = translation.get_language() or default
+    pk = copies.get(language) or copies.get(language.split("-")[0]) or copies.get(default)
+    if pk is None:
+        if fallback is not None:
+            return fallback
+        pk = next(iter(copies.values()))
+    return ConsultationPage.objects.select_related("locale").get(pk=pk)
+
+
+def question_heading(question):
+    """What an editor reads as the name of a question: ``"<agenda item>: <question>"`` for a rating about an
+    agenda item or theme (five ratings share one question text), else the question."""
+    if question.subject and question.label:
+        return f"{question.subject}: {question.label}"
+    return question.label or question.subject or question.id
+
+
+def answer_labels(question, value, labels=None):
+    """An answer as the visitor saw it: choice labels instead of keys (a list, in rank order, for multiple
+    choices and rankings); ratings and texts unchanged. Keys no longer offered stay as keys. ``labels``: the
+    question's ``dict(choices)`` when the caller has it already."""
+    if question.kind in (SINGLE, MULTIPLE, RANKING):
+        labels = dict(question.choices) if labels is None else labels
+        if isinstance(value, list):
+            return [labels.get(key, key) for key in value]
+        return labels.get(value, value)
+    return value
+
+
+def language_name(code):
+    try:
+        return translation.get_language_info(code)["name_translated"]
+    except KeyError:
+        return dict(settings.LANGUAGES).get(code, code)
+
+
 class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView):
-    """The response listing and its CSV/XLSX export."""
+    """The response listing and its CSV/XLSX export, with the labels visitors saw (in the admin user's
+    language): respondent types, countries, languages, publication consent and choices; each row links to
+    :class:`ConsultationResponseInspectView`.
+
+    Answers are exported once the listing is filtered to one consultation: each consultation asks its own
+    questions, so an export of several would have as many columns as all their questions together, mostly
+    empty. Without that filter the listing says so and the file is named ``...-without-answers``.
+    """
 
     public_columns = [
         "__str__",
         "submitted_at",
         "page__title",
         "locale",
-        "country",
-        "respondent_type",
-        "consent",
+        Column("country", label=_("Country"), accessor="country.name", sort_key="country"),
+        Column(
+            "respondent_type",
+            label=_("Respondent type"),
+            accessor="get_respondent_type_display",
+            sort_key="respondent_type",
+        ),
+        Column(
+            "consent",
+            label=capfirst(ConsultationResponse._meta.get_field("consent").verbose_name),
+            accessor="get_consent_display",
+            sort_key="consent",
+        ),
         "confirmed",
     ]
+    list_display_without_personal_data = public_columns
     personal_columns = ["name", "email", "organisation_name"]
     export_public_fields = [
         "pk",
@@ -107,7 +181,8 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         "locale.language_code": _("Language"),
         "country.code": _("Country"),
     }
-    export_filename = "consultation-responses"
+    #: Shown above the listing (and reflected in the export's file name) when no single consultation is chosen.
+    no_answers_notice = _("Filter by one consultation to export its answers.")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -117,18 +192,14 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         self.export_headings = dict(self.export_headings)
         self.list_export += [f"answer:{question.id}" for question in self.export_questions]
         for question in self.export_questions:
-            self.export_headings[f"answer:{question.id}"] = question.label or question.id
+            self.export_headings[f"answer:{question.id}"] = question_heading(question)
 
     @cached_property
     def selected_consultation(self):
         key = self.request.GET.get("consultation")
         if not key:
             return None
-        try:
-            pages = ConsultationPage.objects.filter(translation_key=key)
-            return pages.filter(locale=Locale.get_default()).first() or pages.first()
-        except Exception:  # a malformed key: no page, the filter form reports it
-            return None
+        return consultation_page_for_labels(key)
 
     @cached_property
     def export_questions(self):
@@ -139,6 +210,23 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         if not self.show_personal_data:
             questions = [question for question in questions if question.kind != TEXT]
         return questions
+
+    @cached_property
+    def export_choice_labels(self):
+        """``{question id: {choice key: label}}`` of the exported questions (built once per export)."""
+        return {question.id: dict(question.choices) for question in self.export_questions}
+
+    @property
+    def export_answers_notice(self):
+        return self.no_answers_notice if self.selected_consultation is None else ""
+
+    def get_filename(self):
+        """``consultation-responses-<slug of the consultation>``, or ``consultation-responses-without-answers``
+        when the listing is not filtered to one consultation."""
+        page = self.selected_consultation
+        if page is None:
+            return "consultation-responses-without-answers"
+        return f"consultation-responses-{page.slug}"
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("page", "locale")
@@ -166,22 +254,35 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
     }
     export_chunk_size = 2000
 
+    def export_labels(self):
+        """``{export field: function(stored value) -> what visitors read}``, in the active language."""
+        respondent_types = dict(RespondentType.choices)
+        consents = dict(PublicationConsent.choices)
+        return {
+            "locale.language_code": language_name,
+            "respondent_type": lambda value: str(respondent_types.get(value, value)),
+            "consent": lambda value: str(consents.get(value, value)),
+            "country.code": lambda value: countries.name(value) or value,
+        }
+
     def export_rows(self, queryset):
         """Yield one dict per response (``{export field: value}``), reading responses and their answers in
         chunks with ``values_list``: no model instances, memory bounded by the chunk size."""
         fields = [field for field in self.list_export if not field.startswith("answer:")]
         lookups = [self.export_lookups.get(field, field) for field in fields]
         with_answers = bool(self.export_questions)
+        labels = self.export_labels()
         chunk = []
         for values in queryset.values_list("pk", *lookups).iterator(chunk_size=self.export_chunk_size):
             chunk.append(values)
             if len(chunk) >= self.export_chunk_size:
-                yield from self._export_chunk(chunk, fields, with_answers)
+                yield from self._export_chunk(chunk, fields, with_answers, labels)
                 chunk = []
         if chunk:
-            yield from self._export_chunk(chunk, fields, with_answers)
+            yield from self._export_chunk(chunk, fields, with_answers, labels)
 
-    def _export_chunk(self, chunk, fields, with_answers):
+    def _export_chunk(self, chunk, fields, with_answers, labels=None):
+        labels = labels or {}
         answers = {}
         if with_answers:
             rows_by_response = {}
@@ -191,10 +292,15 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
                 rows_by_response.setdefault(response_id, []).append(row)
             answers = {response_id: build_answers(rows) for response_id, rows in rows_by_response.items()}
         for response_id, *values in chunk:
-            row = dict(zip(fields, values, strict=True))
+            row = {
+                field: labels[field](value) if field in labels and value not in (None, "") else value
+                for field, value in zip(fields, values, strict=True)
+            }
             response_answers = answers.get(response_id, {})
             for question in self.export_questions:
-                row[f"answer:{question.id}"] = response_answers.get(question.id, "")
+                row[f"answer:{question.id}"] = answer_labels(
+                    question, response_answers.get(question.id, ""), self.export_choice_labels[question.id]
+                )
             yield row
 
     def to_row_dict(self, item):
@@ -206,10 +312,89 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         return super().preprocess_field_value(field, value, export_format)
 
     def stream_csv(self, queryset):
-        return super().stream_csv(_Rows(queryset.model, self.export_rows(queryset)))
+        """The CSV, streamed after the view has returned: each line is made in the language of the request
+        (the admin user's), as the XLSX, which is written before the view returns."""
+        language = translation.get_language()  # now, while the view runs: the lines are made later
+        lines = super().stream_csv(_Rows(queryset.model, self.export_rows(queryset)))
+
+        def in_language():
+            while True:
+                with translation.override(language):
+                    line = next(lines, None)
+                if line is None:
+                    return
+                yield line
+
+        return in_language()
 
     def write_xlsx(self, queryset, output):
         return super().write_xlsx(_Rows(queryset.model, self.export_rows(queryset)), output)
+
+
+class ConsultationResponseInspectView(PersonalDataInspectView):
+    """One response with all its answers: each question named with its agenda item and answered with the
+    labels the visitor saw, in the admin user's language when the consultation has a copy in it.
+
+    Name, email, organisation and city, and the free-text answers (which may say who wrote them), appear only
+    with the ``view_personal_data`` permission. Override :meth:`get_answers` to change what is listed.
+    """
+
+    template_name = "seismic_wagtail/consultations/admin/response_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(ConsultationResponse.objects.select_related("page", "locale"), pk=self.pk)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return gettext("Yes") if value else gettext("No")
+        return "-" if value is None else value
+
+    def get_country_display_value(self):
+        return self.object.country.name or self.object.country.code
+
+    def get_locale_display_value(self):
+        return self.object.locale.get_display_name()
+
+    @cached_property
+    def show_personal_data(self):
+        return can_view_personal_data(self.request.user, self.model)
+
+    def get_answers(self):
+        """``[{"question", "subject", "label", "value"}]``: the consultation's questions in order (answered
+        or not), then answers to questions the consultation no longer asks. ``value`` is a text, a number
+        with its label, or a list of labels (rank order for rankings)."""
+        response = self.object
+        page = consultation_page_for_labels(response.consultation_key, fallback=response.page)
+        questions = page.get_questions() if page is not None else []
+        stored = response.answers
+        answers = []
+        for question in questions:
+            if question.kind == TEXT and not self.show_personal_data:
+                continue
+            value = stored.pop(question.id, None)
+            if question.kind == RATING and value is not None:
+                value = dict(question.rating_choices).get(value, value)
+            answers.append(
+                {
+                    "question": question,
+                    "subject": question.subject,
+                    "label": question.label,
+                    "value": answer_labels(question, value) if value is not None else None,
+                }
+            )
+        kinds = dict(response.answer_rows.values_list("question_id", "kind")) if stored else {}
+        for question_id, value in stored.items():
+            if kinds.get(question_id) == TEXT and not self.show_personal_data:
+                continue
+            answers.append({"question": None, "subject": "", "label": question_id, "value": value, "removed": True})
+        return answers
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["answers"] = self.get_answers()
+        context["text_answers_hidden"] = not self.show_personal_data
+        return context
 
 
 class _Rows:

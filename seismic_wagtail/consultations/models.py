@@ -30,6 +30,7 @@ from seismic_wagtail.core.pages import SeismicPageMixin
 
 from .blocks import AgendaBlock, QuestionsBlock
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT, get_questions
+from .synchronization import SYNCHRONIZED_FIELDS, governing_page, merge_questions
 
 
 class ConsultationStatus(models.TextChoices):
@@ -175,9 +176,37 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
 
+    # --- the source's settings govern every language copy (see synchronization.py) ---------------------
+
+    @cached_property
+    def translation_source_page(self):
+        """The page this language copy was translated from (the original source, following a copy of a
+        copy), or ``self``. Cached on the instance: one query for a source, two for a copy."""
+        return governing_page(self)
+
+    def apply_source_settings(self):
+        """Take the phase and the other synchronised settings (``opens_at``, ``closes_at``,
+        ``require_confirmation``, ``results_visibility``, ``retention_days``) from the translation source, on
+        this instance (nothing is saved). Called by :meth:`serve`, :meth:`get_status` and
+        :meth:`get_form_class`, so a copy whose editors never clicked "Sync translated pages" still opens and
+        closes with its source. Override to opt a page type out (``pass``)."""
+        if self.__dict__.get("_source_settings_applied"):
+            return
+        self.__dict__["_source_settings_applied"] = True
+        source = self.translation_source_page
+        if source is self:
+            return
+        for name in SYNCHRONIZED_FIELDS:
+            setattr(self, name, getattr(source, name))
+
+    def serve(self, request, *args, **kwargs):
+        self.apply_source_settings()
+        return super().serve(request, *args, **kwargs)
+
     # --- status -----------------------------------------------------------------------------------------
 
     def get_status(self, now=None):
+        self.apply_source_settings()
         now = now or timezone.now()
         if now < self.opens_at:
             return ConsultationStatus.UPCOMING
@@ -199,6 +228,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     @property
     def results_published(self):
+        self.apply_source_settings()
         if self.results_visibility == ResultsVisibility.LIVE:
             return self.status != ConsultationStatus.UPCOMING
         if self.results_visibility == ResultsVisibility.AFTER_CLOSING:
@@ -212,12 +242,20 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         return self.get_questions()
 
     def get_questions(self):
-        """The questions of this language version (see :func:`.questions.get_questions`)."""
-        return get_questions(self)
+        """The questions of this language version (see :func:`.questions.get_questions`).
+
+        A translated copy asks its source's questions (ids, kinds, choice keys, limits) with its own labels
+        where it has them and the source's text otherwise (:func:`.synchronization.merge_questions`), so a
+        copy whose translation lags behind never takes answers to a different set of questions."""
+        source = self.translation_source_page
+        if source is self:
+            return get_questions(self)
+        return merge_questions(get_questions(source), get_questions(self))
 
     def get_form_class(self):
         from .forms import build_form_class  # at call time: forms.py imports this module's choices
 
+        self.apply_source_settings()
         return build_form_class(self)
 
     def get_form(self, *args, **kwargs):
@@ -561,3 +599,52 @@ class ConsultationAnswer(models.Model):
             confirmed=response.confirmed,
             **fields,
         )
+
+
+class FrozenRespondentCount(models.Model):
+    """Confirmed respondents of a consultation counted before their responses were purged (retention).
+
+    One row per group of a purge, in the shape the results group by (language, country, respondent type);
+    the results add them to the live rows' counts (:func:`.results.count_respondents`). No identity: a count.
+    Written by :func:`.frozen.freeze_responses` in the same transaction as the delete.
+    """
+
+    consultation_key = models.UUIDField(_("consultation"))
+    language_code = models.CharField(_("language"), max_length=100)
+    country = models.CharField(_("country"), max_length=2)
+    respondent_type = models.CharField(_("respondent type"), max_length=20)
+    n = models.PositiveIntegerField(_("respondents"))
+    frozen_at = models.DateTimeField(_("frozen at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("frozen respondent count")
+        verbose_name_plural = _("frozen respondent counts")
+        indexes = [models.Index(fields=["consultation_key"], name="seismic_cons_frozen_resp")]
+
+    def __str__(self):
+        return f"{self.consultation_key} {self.language_code} {self.country} {self.respondent_type}: {self.n}"
+
+
+class FrozenAnswerCount(models.Model):
+    """Confirmed answer rows counted before their responses were purged, grouped as
+    :func:`.results.count_answers` groups :class:`ConsultationAnswer` (question, choice, number, first row,
+    language, country, respondent type). Free-text answers leave only their count (one per respondent)."""
+
+    consultation_key = models.UUIDField(_("consultation"))
+    question_id = models.CharField(_("question"), max_length=64)
+    choice = models.CharField(_("choice key"), max_length=64, blank=True)
+    number = models.SmallIntegerField(_("number"), null=True, blank=True)
+    first = models.BooleanField(default=True)
+    language_code = models.CharField(_("language"), max_length=100)
+    country = models.CharField(_("country"), max_length=2)
+    respondent_type = models.CharField(_("respondent type"), max_length=20)
+    n = models.PositiveIntegerField(_("answers"))
+    frozen_at = models.DateTimeField(_("frozen at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("frozen answer count")
+        verbose_name_plural = _("frozen answer counts")
+        indexes = [models.Index(fields=["consultation_key"], name="seismic_cons_frozen_answer")]
+
+    def __str__(self):
+        return f"{self.consultation_key} {self.question_id} {self.choice or self.number}: {self.n}"

@@ -8,13 +8,15 @@ touched.
 
 import datetime
 
+from django.apps import apps
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.personal_data import PersonalData
 
+from .frozen import freeze_responses
 from .models import ConsultationAnswer, ConsultationPage, ConsultationResponse, PublicationConsent
 from .questions import TEXT
 
@@ -29,7 +31,11 @@ def responses_of(email):
 
 @transaction.atomic
 def erase_responses(email):
-    """Delete every response given with ``email`` (with its answers)."""
+    """Delete every response given with ``email`` (with its answers), from the results too.
+
+    Nothing is frozen: a person who asks for erasure withdraws their contribution, and the published counts
+    drop by their response. :func:`anonymise_responses` is the way to keep it counted without the identity.
+    """
     queryset = responses_of(email)
     count = queryset.count()
     ConsultationAnswer.objects.filter(response__in=queryset).delete()
@@ -56,16 +62,34 @@ def anonymise_responses(email):
     return len(ids)
 
 
+def retention_periods():
+    """``{translation key: days}``: each consultation's retention period, as its translation source sets it
+    (translated copies follow the source: see :mod:`.synchronization`; a page that is no wagtail-localize
+    target governs itself, and when several do, the strictest period applies)."""
+    pages = ConsultationPage.objects.filter(retention_days__isnull=False)
+    if apps.is_installed("wagtail_localize"):
+        from wagtail_localize.models import Translation  # only when installed (above)
+
+        is_copy = Translation.objects.filter(
+            source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
+        )
+        pages = pages.exclude(Exists(is_copy))
+    retention = {}
+    for key, days in pages.values_list("translation_key", "retention_days"):
+        retention[key] = min(days, retention.get(key, days))
+    return retention
+
+
 @transaction.atomic
 def purge_responses(now=None, dry_run=False):
     """Delete responses older than their consultation's retention period, and unconfirmed responses whose
-    confirmation link has expired. Returns ``{"retention": n, "unconfirmed": m}``."""
+    confirmation link has expired. Returns ``{"retention": n, "unconfirmed": m}``.
+
+    The published results stay as they were: before the confirmed responses go, their counts are frozen in
+    the same transaction (:func:`.frozen.freeze_responses`), and the results add the frozen counts. Unconfirmed
+    responses never counted and are not frozen."""
     now = now or timezone.now()
-    retention = {}
-    for key, days in ConsultationPage.objects.filter(retention_days__isnull=False).values_list(
-        "translation_key", "retention_days"
-    ):
-        retention[key] = min(days, retention.get(key, days))  # the strictest period of any language version
+    retention = retention_periods()
     condition = Q(pk__in=[])
     for key, days in retention.items():
         condition |= Q(consultation_key=key, submitted_at__lt=now - datetime.timedelta(days=days))
@@ -76,6 +100,7 @@ def purge_responses(now=None, dry_run=False):
     )
     counts = {"retention": expired.count(), "unconfirmed": unconfirmed.count()}
     if not dry_run:
+        freeze_responses(expired)
         for queryset in (expired, unconfirmed):
             ConsultationAnswer.objects.filter(response__in=queryset).delete()
             queryset.delete()

@@ -4,7 +4,8 @@ Every number comes from ``GROUP BY`` queries filtered by the consultation's ``tr
 from every language version pool into one result and the number of queries does not grow with the number
 of responses: 1 for the locales, 1 for the respondents by language, country and type, 1 for every answer
 count (distributions, respondents per question and the three breakdowns come from the same grouped rows,
-read from one covering index of :class:`~.models.ConsultationAnswer`), and on the public page 1 for the number
+read from one covering index of :class:`~.models.ConsultationAnswer`), 1 each for the counts frozen by
+purges (:mod:`.frozen`), and on the public page 1 for the number
 of published answers per free-text question and 1 per free-text question for its first page of them. Only
 confirmed responses count.
 
@@ -31,6 +32,7 @@ from wagtail.models import Locale
 from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.querystring import parse_int
 
+from .frozen import frozen_answer_counts, frozen_respondent_counts
 from .models import ConsultationAnswer, ModerationStatus, PublicationConsent, RespondentType
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
@@ -226,22 +228,25 @@ def text_page_size():
 def count_respondents(page, languages):
     """``(total, {dimension: [Bar]})``: confirmed respondents by language, country and respondent type.
 
-    One ``GROUP BY`` over the responses; ``languages`` maps locale ids to language codes.
+    One ``GROUP BY`` over the responses and one over the counts frozen when responses were purged
+    (:mod:`.frozen`); ``languages`` maps locale ids to language codes.
     """
     by_dimension_counts = {name: defaultdict(int) for name, _lookup, _heading in DIMENSIONS}
     total = 0
-    for row in (
-        page.responses()
+    rows = [
+        (languages.get(row["locale_id"], ""), row["country"], row["respondent_type"], row["n"])
+        for row in page.responses()
         .order_by()
         .values("locale_id", "country", "respondent_type", "confirmed")
         .annotate(n=Count("pk"))
-    ):
-        if not row["confirmed"]:
-            continue
-        total += row["n"]
-        by_dimension_counts["language"][languages.get(row["locale_id"], "")] += row["n"]
-        by_dimension_counts["country"][row["country"]] += row["n"]
-        by_dimension_counts["respondent_type"][row["respondent_type"]] += row["n"]
+        if row["confirmed"]
+    ]
+    rows.extend(frozen_respondent_counts(page.translation_key))
+    for language_code, country, respondent_type, n in rows:
+        total += n
+        by_dimension_counts["language"][language_code] += n
+        by_dimension_counts["country"][country] += n
+        by_dimension_counts["respondent_type"][respondent_type] += n
     by_dimension = {
         name: _bars(
             [
@@ -267,24 +272,30 @@ class AnswerCounts:
 
 
 def count_answers(consultation_key, languages):
-    """The :class:`AnswerCounts` of a consultation: one ``GROUP BY`` over one covering index, no join."""
+    """The :class:`AnswerCounts` of a consultation: one ``GROUP BY`` over one covering index, no join, and one
+    over the counts frozen when responses were purged (:mod:`.frozen`)."""
     distribution = defaultdict(lambda: defaultdict(int))
     respondents = defaultdict(int)
     breakdowns = {name: defaultdict(lambda: defaultdict(lambda: defaultdict(int))) for name, *_rest in DIMENSIONS}
-    for row in (
-        ConsultationAnswer.objects.filter(consultation_key=consultation_key)
-        .order_by()
-        .values_list("question_id", "choice", "number", "first", "locale_id", "country", "respondent_type", "confirmed")
-        .annotate(n=Count("pk"))
-    ):
-        question_id, choice, number, first, locale_id, country, respondent_type, confirmed, n = row
-        if not confirmed:  # grouped rather than filtered, so the grouping follows the index order
-            continue
+    rows = [
+        (question_id, choice, number, first, languages.get(locale_id, ""), country, respondent_type, n)
+        for question_id, choice, number, first, locale_id, country, respondent_type, confirmed, n in (
+            ConsultationAnswer.objects.filter(consultation_key=consultation_key)
+            .order_by()
+            .values_list(
+                "question_id", "choice", "number", "first", "locale_id", "country", "respondent_type", "confirmed"
+            )
+            .annotate(n=Count("pk"))
+        )
+        if confirmed  # grouped rather than filtered, so the grouping follows the index order
+    ]
+    rows.extend(frozen_answer_counts(consultation_key))
+    for question_id, choice, number, first, language_code, country, respondent_type, n in rows:
         cell = (choice, number)
         distribution[question_id][cell] += n
         if first:
             respondents[question_id] += n
-        breakdowns["language"][question_id][languages.get(locale_id, "")][cell] += n
+        breakdowns["language"][question_id][language_code][cell] += n
         breakdowns["country"][question_id][country][cell] += n
         breakdowns["respondent_type"][question_id][respondent_type][cell] += n
     return AnswerCounts(distribution=distribution, respondents=respondents, breakdowns=breakdowns)

@@ -12,6 +12,7 @@ from seismic_wagtail.core.personal_data_views import ErasePersonalDataView
 from .admin_views import (
     ConsultationResponseFilterSet,
     ConsultationResponseIndexView,
+    ConsultationResponseInspectView,
     ModerateAnswersView,
     ModerationFilterSet,
     ModerationIndexView,
@@ -20,7 +21,8 @@ from .models import ConsultationAnswer, ConsultationResponse
 
 
 class ConsultationResponseViewSet(SeismicMenuMixin, ModelViewSet):
-    """Responses are made by visitors: the admin lists, filters, exports and deletes them, never edits them."""
+    """Responses are made by visitors: the admin lists, filters, exports, inspects (one response with all its
+    answers) and deletes them, never edits them."""
 
     model = ConsultationResponse
     icon = "list-ul"
@@ -28,6 +30,25 @@ class ConsultationResponseViewSet(SeismicMenuMixin, ModelViewSet):
     menu_order = 300
     add_to_admin_menu = True
     index_view_class = ConsultationResponseIndexView
+    index_results_template_name = "seismic_wagtail/consultations/admin/response_index_results.html"
+    inspect_view_enabled = True
+    inspect_view_class = ConsultationResponseInspectView
+    inspect_view_fields = [
+        "page",
+        "locale",
+        "submitted_at",
+        "confirmed",
+        "confirmed_at",
+        "respondent_type",
+        "organisation_name",
+        "name",
+        "email",
+        "country",
+        "city",
+        "consent",
+        "notify_outcome",
+        "anonymised_at",
+    ]
     # Responses are records made by visitors, not content: indexing their references would cost every
     # submission two more queries and list tens of thousands of responses as "usages" of the consultation page.
     add_to_reference_index = False
@@ -46,7 +67,7 @@ class ConsultationResponseViewSet(SeismicMenuMixin, ModelViewSet):
         )
 
     def get_urlpatterns(self):
-        keep = {"index", "index_results", "delete", "usage"}
+        keep = {"index", "index_results", "inspect", "delete", "usage"}
         patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]
         # The package-wide erase view (responses, join requests, ...), kept under its first address too.
         patterns.append(path("erase/", ErasePersonalDataView.as_view(), name="erase"))

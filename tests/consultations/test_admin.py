@@ -3,6 +3,7 @@ erasure view, dashboard panel."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -77,8 +78,12 @@ def test_csv_export_neutralises_formulas_and_has_one_column_per_question(client,
     eve = by_email["eve@example.org"]
     assert eve["Anything else?"] == '\'=HYPERLINK("http://evil")'
     assert eve["Name"] == "'+Eve"
-    assert eve["Which scale matters most?"] == "city"
-    assert eve["Who should take part?"] == "citizens; researchers"
+    # Visitor-facing labels, not the stored keys.
+    assert eve["Which scale matters most?"] == "The city"
+    assert eve["Who should take part?"] == "Citizens; Researchers"
+    assert eve["Rank the funding priorities"] == "Energy; Housing"
+    # A rating names its agenda item: five ratings no longer share one heading.
+    assert eve["Urban governance: How important is this section?"] == "4"
     assert by_email["bob@example.org"]["Anything else?"] == "'@SUM(A1)"
     assert by_email["bob@example.org"]["Organisation"] == "'-Uni"
 
@@ -102,7 +107,7 @@ def test_personal_data_hidden_without_permission(client, responses, consultation
     assert "example.org" not in text and "Eve" not in text and "Uni" not in text
     # Free-text answers may say who wrote them (anonymising removes them): not without the permission.
     assert "HYPERLINK" not in text and "Anything else?" not in text
-    assert "city" in text  # the other answers are there
+    assert "The city" in text  # the other answers are there
 
 
 def test_free_text_answers_exported_with_permission(client, responses, consultation):
@@ -181,7 +186,7 @@ def test_export_reads_in_chunks(client, admin_user, responses, consultation, mon
     response = client.get(reverse(INDEX), {"export": "csv", "consultation": str(consultation.translation_key)})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert sorted(row["Email"] for row in rows) == ["bob@example.org", "eve@example.org"]
-    assert all(row["Which scale matters most?"] == "city" for row in rows)
+    assert all(row["Which scale matters most?"] == "The city" for row in rows)
 
 
 def test_consultation_pages_link_to_their_responses_in_the_admin(client, admin_user, consultation):
@@ -191,3 +196,104 @@ def test_consultation_pages_link_to_their_responses_in_the_admin(client, admin_u
     assert target in explorer
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[consultation.pk])).content.decode()
     assert target in editor
+
+
+# --- labels, answers without a consultation filter, inspecting one response -------------------------------
+
+
+def export_rows(client, **params):
+    response = client.get(reverse(INDEX), {"export": "csv", **params})
+    assert response.status_code == 200
+    return response, list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_export_uses_the_labels_visitors_saw(client, admin_user, responses, consultation):
+    client.force_login(admin_user)
+    _response, rows = export_rows(client, consultation=str(consultation.translation_key))
+    bob = next(row for row in rows if row["Email"] == "bob@example.org")
+    assert bob["Respondent type"] == "Academic or research institution"
+    assert bob["Country"] == "Sweden"
+    assert bob["Publication"] == "Publish my response anonymously"
+    assert bob["Language"] == "English"
+    assert "academic" not in bob.values() and "SE" not in bob.values() and "anonymous" not in bob.values()
+
+
+def test_export_labels_follow_the_admin_users_language(client, admin_user, responses, consultation, locales):
+    from tests.translations import publish_translation
+
+    publish_translation(
+        consultation, locales["de"], {"The city": "Die Stadt", "Which scale matters most?": "Welche Ebene?"}
+    )
+    from wagtail.users.models import UserProfile
+
+    UserProfile.get_for_user(admin_user)
+    UserProfile.objects.filter(user=admin_user).update(preferred_language="de")
+    client.force_login(admin_user)
+    _response, rows = export_rows(client, consultation=str(consultation.translation_key))
+    assert {row["Welche Ebene?"] for row in rows} == {"Die Stadt"}
+    assert {row["Land"] for row in rows} == {"Türkei", "Schweden"}
+
+
+def test_export_without_a_consultation_filter_says_it_has_no_answers(client, admin_user, responses, consultation):
+    client.force_login(admin_user)
+    html = client.get(reverse(INDEX)).content.decode()
+    assert "Filter by one consultation to export its answers." in html
+    filtered = client.get(reverse(INDEX), {"consultation": str(consultation.translation_key)}).content.decode()
+    assert "Filter by one consultation to export its answers." not in filtered
+    response, rows = export_rows(client)
+    assert "consultation-responses-without-answers.csv" in response["Content-Disposition"]
+    assert len(rows) == 2 and "Which scale matters most?" not in rows[0]
+    response, _rows = export_rows(client, consultation=str(consultation.translation_key))
+    assert f"consultation-responses-{consultation.slug}.csv" in response["Content-Disposition"]
+
+
+def test_listing_shows_labels_and_links_each_response_to_its_answers(client, admin_user, responses):
+    client.force_login(admin_user)
+    html = client.get(reverse(INDEX)).content.decode()
+    assert "Academic or research institution" in html and ">academic<" not in html
+    assert "Publish my response anonymously" in html
+    assert "Sweden" in html and "Türkiye" in html
+    for response in responses:
+        assert reverse("seismic_consultation_responses:inspect", args=[response.pk]) in html
+
+
+def test_inspect_view_shows_every_answer_with_its_question_and_agenda_item(client, admin_user, responses):
+    client.force_login(admin_user)
+    eve = responses.get(country="TR")
+    html = client.get(reverse("seismic_consultation_responses:inspect", args=[eve.pk])).content.decode()
+    assert "Urban governance: How important is this section?" in html
+    assert re.search(r"Urban governance: How important is this section\?\s*</dt>\s*<dd>\s*4\s*</dd>", html)
+    for label in ("The city", "Citizens", "Researchers", "Energy", "Housing", "Anything else?", "HYPERLINK"):
+        assert label in html, label
+    assert "eve@example.org" in html and "Türkiye" in html
+    assert "Publish my response anonymously" in html and "Citizen" in html
+    assert re.search(r"<dt>Confirmed</dt>\s*<dd>\s*Yes\s*</dd>", html)
+
+
+def test_inspect_view_hides_personal_data_and_free_text_without_permission(client, responses):
+    client.force_login(staff_user(personal=False))
+    eve = responses.get(country="TR")
+    response = client.get(reverse("seismic_consultation_responses:inspect", args=[eve.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "eve@example.org" not in html and "Eve" not in html and "Malmö" not in html
+    assert "HYPERLINK" not in html and "Anything else?" not in html
+    assert "The city" in html and "Free-text answers are shown only" in html
+    client.force_login(staff_user(personal=True))
+    html = client.get(reverse("seismic_consultation_responses:inspect", args=[eve.pk])).content.decode()
+    assert "eve@example.org" in html and "HYPERLINK" in html
+
+
+def test_inspect_view_query_count_is_constant(client, admin_user, responses, consultation):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(admin_user)
+    url = reverse("seismic_consultation_responses:inspect", args=[responses[0].pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    ConsultationResponseFactory.create_batch(20, page=consultation)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)

@@ -55,3 +55,56 @@ def test_profile_field_limits_are_the_columns(consultation):
     form = consultation.get_form()
     for name in ("organisation_name", "city", "name", "email"):
         assert form.fields[name].max_length == ConsultationResponse._meta.get_field(name).max_length, name
+
+
+def test_repeated_choices_from_many_respondents_never_exceed_the_respondents_in_the_public_result(client, consultation):
+    """The report: ``q_x=citizens`` three times in one POST made the public result 89 for 86 respondents."""
+    from django.core.cache import cache
+
+    for index in range(6):
+        cache.clear()  # the rate limit of one client
+        repeated = ["citizens"] * (index + 1) + ["business"] * (index % 2)
+        assert client.post(consultation.url, answer_data(**{"q_q-multiple": repeated})).status_code == 302
+    consultation.results_visibility = "live"
+    consultation.save_revision().publish()
+    results = consultation.get_results(public=True)
+    multiple = next(result for result in results.questions if result.question.id == "q-multiple")
+    counts = {bar.key: bar.value for bar in multiple.bars}
+    assert counts == {"citizens": 6, "business": 3, "researchers": 0}
+    assert multiple.respondents == results.total == 6
+    assert all(value <= results.total for value in counts.values())
+    html = client.get(consultation.url + "results/").content.decode()
+    assert client.get(consultation.url + "results/").status_code == 200 and "Citizens" in html
+
+
+def test_a_choice_ranked_twice_is_a_form_error(client, consultation):
+    response = client.post(consultation.url, answer_data(**{"q_q-ranking_0": "energy", "q_q-ranking_1": "energy"}))
+    html = response.content.decode()
+    assert response.status_code == 200 and "<title>Error:" in html and 'id="id_q_q-ranking_errors"' in html
+    assert ConsultationResponse.objects.count() == 0
+
+
+def test_choice_keys_question_ids_and_profile_choices_fit_their_columns():
+    from seismic_wagtail.consultations.blocks import KeyBlock
+    from seismic_wagtail.consultations.models import PublicationConsent, RespondentType
+
+    answer = ConsultationAnswer._meta
+    response = ConsultationResponse._meta
+    assert KeyBlock().field.max_length == answer.get_field("choice").max_length == 64
+    # Question ids are StreamField block ids (UUIDs, 36 characters).
+    assert answer.get_field("question_id").max_length >= 36
+    assert max(len(value) for value in RespondentType.values) <= response.get_field("respondent_type").max_length
+    assert max(len(value) for value in PublicationConsent.values) <= response.get_field("consent").max_length
+
+
+def test_a_choice_key_that_is_not_offered_is_a_form_error(client, consultation):
+    response = client.post(consultation.url, answer_data(**{"q_q-single": "x" * 65}))
+    html = response.content.decode()
+    assert response.status_code == 200 and "<title>Error:" in html and 'id="id_q_q-single_errors"' in html
+    assert ConsultationResponse.objects.count() == 0
+
+
+def test_a_text_answer_is_limited_by_its_question(client, consultation):
+    response = client.post(consultation.url, answer_data(**{"q_q-text": "x" * 201}))  # the factory's limit: 200
+    assert response.status_code == 200 and ConsultationResponse.objects.count() == 0
+    assert client.post(consultation.url, answer_data(**{"q_q-text": "x" * 200})).status_code == 302

@@ -131,3 +131,150 @@ def test_purge_command_applies_each_consultations_retention(root_page):
     remaining = set(ConsultationResponse.objects.values_list("pk", flat=True))
     assert remaining == {recent.pk, kept.pk}
     assert old.pk not in remaining and stale_unconfirmed.pk not in remaining
+
+
+# --- purging keeps the published results (frozen counts) --------------------------------------------------
+
+
+def results_snapshot(page):
+    """Every number the results show (totals, bars, averages, breakdowns), without the free texts."""
+    results = page.get_results()
+    return {
+        "total": results.total,
+        "by_dimension": {
+            name: [(bar.key, bar.value) for bar in bars] for name, bars in sorted(results.by_dimension.items())
+        },
+        "questions": [
+            (
+                result.question.id,
+                result.respondents,
+                [(bar.key, bar.value) for bar in result.bars],
+                result.average,
+                {
+                    name: [(row["value"], row["count"], row["average"], row["cells"]) for row in rows]
+                    for name, rows in sorted(result.breakdowns.items())
+                },
+            )
+            for result in results.questions
+        ],
+    }
+
+
+@pytest.fixture
+def answered(client, consultation, locales):
+    """Nine responses in English and Swedish, of three respondent types and three countries, one of them
+    unconfirmed (it never counts)."""
+    from tests.translations import publish_translation
+
+    swedish = publish_translation(consultation, locales["sv"], {"The city": "Staden"})
+    variants = [
+        {"q_q-rating": str(1 + index % 5), "q_q-single": ["city", "region", "neighbourhood"][index % 3]}
+        for index in range(9)
+    ]
+    for index, variant in enumerate(variants):
+        page = swedish if index % 2 else consultation
+        data = answer_data(
+            country=["SE", "DE", "TR"][index % 3],
+            respondent_type=["citizen", "business", "academic"][index % 3],
+            organisation_name="ACME",
+            **{"q_q-multiple": ["citizens", "business"][: 1 + index % 2]},
+            **{"q_q-ranking_0": ["energy", "mobility"][index % 2], "q_q-ranking_1": "housing"},
+            **variant,
+        )
+        assert client.post(page.url, data).status_code == 302
+    unconfirmed = ConsultationResponse.objects.first()
+    ConsultationResponse.objects.filter(pk=unconfirmed.pk).update(confirmed=False)
+    unconfirmed.answer_rows.update(confirmed=False)
+    return consultation
+
+
+def age_everything(page, days):
+    ConsultationResponse.objects.update(submitted_at=timezone.now() - datetime.timedelta(days=days))
+    type(page).objects.filter(translation_key=page.translation_key).update(retention_days=30)
+
+
+def test_purging_every_response_keeps_the_published_figures(answered):
+    before = results_snapshot(answered)
+    assert before["total"] == 8
+    age_everything(answered, 400)
+    call_command("seismic_purge_responses")
+    assert ConsultationResponse.objects.count() == 0 and ConsultationAnswer.objects.count() == 0
+    assert results_snapshot(answered) == before
+
+
+def test_purging_twice_does_not_count_twice(answered):
+    before = results_snapshot(answered)
+    age_everything(answered, 400)
+    call_command("seismic_purge_responses")
+    call_command("seismic_purge_responses")
+    call_command("seismic_purge_personal_data")
+    assert results_snapshot(answered) == before
+
+
+def test_purging_part_of_the_responses_adds_frozen_and_live_counts(answered):
+    before = results_snapshot(answered)
+    type(answered).objects.filter(translation_key=answered.translation_key).update(retention_days=30)
+    old = list(ConsultationResponse.objects.order_by("pk").values_list("pk", flat=True)[:4])
+    ConsultationResponse.objects.filter(pk__in=old).update(submitted_at=timezone.now() - datetime.timedelta(days=40))
+    call_command("seismic_purge_personal_data")
+    assert ConsultationResponse.objects.count() == 5
+    assert results_snapshot(answered) == before
+
+
+def test_an_unconfirmed_response_is_not_frozen(answered):
+    from seismic_wagtail.consultations.models import FrozenRespondentCount
+
+    age_everything(answered, 400)
+    call_command("seismic_purge_responses")
+    assert sum(FrozenRespondentCount.objects.values_list("n", flat=True)) == 8  # of 9 stored, 8 confirmed
+
+
+def test_the_results_query_count_does_not_grow_with_purged_or_live_responses(client, answered):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count_queries():
+        page = type(answered).objects.get(pk=answered.pk)
+        page.question_list  # noqa: B018 (the questions are read before counting)
+        with CaptureQueriesContext(connection) as queries:
+            page.get_results()
+        return len(queries)
+
+    live = count_queries()
+    age_everything(answered, 400)
+    call_command("seismic_purge_responses")
+    frozen = count_queries()
+    cache.clear()  # the rate limit of one client
+    for _index in range(5):
+        assert client.post(answered.url, answer_data()).status_code == 302
+    ConsultationResponse.objects.filter(submitted_at__lt=timezone.now() - datetime.timedelta(days=100)).delete()
+    both = count_queries()
+    assert live == frozen == both
+
+
+def test_erasure_at_a_persons_request_removes_them_from_the_counts(client, answered):
+    """Erasure is a withdrawal: the response leaves the results too (see docs/how-to/privacy.md); only the
+    retention purge freezes counts."""
+    from seismic_wagtail.consultations.models import FrozenRespondentCount
+
+    assert client.post(answered.url, answer_data(email="erase-me@example.org")).status_code == 302
+    assert results_snapshot(answered)["total"] == 9
+    call_command("seismic_erase_responses", email="erase-me@example.org", stdout=None)
+    assert results_snapshot(answered)["total"] == 8
+    assert not FrozenRespondentCount.objects.exists()
+
+
+def test_the_public_results_page_shows_the_same_numbers_after_the_purge(client, answered):
+    def numbers():
+        html = client.get(answered.url + "results/").content.decode()
+        main = re.sub(r"<[^>]+>", " ", html.split("<main", 1)[-1].split("</main>", 1)[0])
+        return re.findall(r"\d+(?:[.,]\d+)?", main)
+
+    type(answered).objects.filter(translation_key=answered.translation_key).update(results_visibility="live")
+    before = numbers()
+    assert "8" in before  # the respondents
+    age_everything(answered, 400)
+    call_command("seismic_purge_responses")
+    assert ConsultationResponse.objects.count() == 0
+    assert numbers() == before

@@ -104,9 +104,19 @@ def test_right_to_left_mirrors_the_form(new_page):
     )  # the radio sits at the label's right
 
 
-def test_right_to_left_keeps_the_charts_labels_in_view(new_page):
+def test_right_to_left_mirrors_the_result_bars_and_keeps_their_labels_in_view(new_page):
     page = open_page(new_page, PAGE_TYPES["consultation-results"][0], False, viewport={"width": 1280, "height": 900})
     page.evaluate("document.querySelector('.seismic').setAttribute('dir', 'rtl')")
-    chart = page.locator(".seismic-chart").first
-    chart_box, label_box = chart.bounding_box(), chart.locator("text").first.bounding_box()
-    assert chart_box["x"] - 1 <= label_box["x"] <= chart_box["x"] + chart_box["width"]
+    item = page.locator(".seismic-bars__item").first
+    item_box = item.bounding_box()
+    label_box = item.locator(".seismic-bars__label").bounding_box()
+    track_box = item.locator(".seismic-bars__track").bounding_box()
+    bar_box = item.locator(".seismic-bars__bar").bounding_box()
+    assert (
+        item_box["x"] - 1 <= label_box["x"]
+        and label_box["x"] + label_box["width"] <= item_box["x"] + item_box["width"] + 1
+    )
+    assert bar_box["width"] > 0
+    # Right to left, a bar grows from the track's right edge (its inline start).
+    assert abs((bar_box["x"] + bar_box["width"]) - (track_box["x"] + track_box["width"])) <= 2
+    assert bar_box["width"] < track_box["width"] or bar_box["x"] <= track_box["x"] + 1

@@ -309,10 +309,11 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         relative = self.url + self.reverse_subpage("confirm", args=[self.make_confirmation_token(response)])
         return request.build_absolute_uri(relative) if request is not None else self.full_url
 
-    def send_confirmation(self, request, response):
+    def send_confirmation(self, request, response, confirm_url=None):
         """Email the respondent the link that makes the response count, in the language they answered in.
 
-        Sent from ``SEISMIC_WAGTAIL["CONSULTATION_FROM_EMAIL"]`` (else ``DEFAULT_FROM_EMAIL``) with the
+        Called by the background task :func:`.tasks.send_confirmation_mail` (the form's view queues it once
+        the response is committed, with ``confirm_url`` built from the visitor's request). Sent from ``SEISMIC_WAGTAIL["CONSULTATION_FROM_EMAIL"]`` (else ``DEFAULT_FROM_EMAIL``) with the
         templates ``email/confirm_subject.txt`` and ``email/confirm_body.txt``; returns the number of messages
         sent (see :mod:`seismic_wagtail.core.mail` for failures).
         """
@@ -323,7 +324,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
             context={
                 "page": self,
                 "response": response,
-                "confirm_url": self.get_confirmation_url(request, response),
+                "confirm_url": confirm_url or self.get_confirmation_url(request, response),
                 "max_age_days": get_setting("CONSULTATION_CONFIRMATION_MAX_AGE") // 86400,
             },
             language=self.locale.language_code,

@@ -1,6 +1,7 @@
 """Background tasks of the consultations app (``django_tasks``, the tasks framework Wagtail itself uses).
 
-:func:`send_outcome_mail` tells one respondent, in the language they answered in, that the outcome of the
+:func:`send_confirmation_mail` sends a new response's confirmation link (queued by
+:func:`queue_confirmation_mail` when the response is committed). :func:`send_outcome_mail` tells one respondent, in the language they answered in, that the outcome of the
 consultation is published ("you said, we did"). :func:`enqueue_outcome_mails` queues one such task per
 respondent who asked to be told and was not told yet; the ``page_published`` receiver
 (:mod:`.signal_handlers`) calls it when a closed consultation with an outcome is published, and the
@@ -18,8 +19,10 @@ raises :class:`OutcomeMailError` so that the backend records the failure.
 
 import datetime
 import logging
+from functools import partial
 from html import unescape
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -35,7 +38,7 @@ from .models import ConsultationPage, ConsultationResponse, ConsultationStatus
 
 logger = logging.getLogger("seismic_wagtail.mail")
 
-#: How many times one respondent's outcome mail is tried before the task gives up (the command
+#: How many times one mail is tried before the task gives up (for outcome mails the command
 #: ``seismic_retry_outcome_mails`` can queue it again later).
 MAX_ATTEMPTS = 5
 #: The delay before attempt 2, 3, ... (the last one repeats). Backends that cannot defer a task (the immediate
@@ -46,6 +49,10 @@ RETRY_DELAYS = (
     datetime.timedelta(hours=1),
     datetime.timedelta(hours=6),
 )
+
+
+class ConfirmationMailError(Exception):
+    """The confirmation mail of a response could not be sent (:mod:`seismic_wagtail.core.mail` logged why)."""
 
 
 class OutcomeMailError(Exception):
@@ -132,6 +139,17 @@ def retry_delay(attempt):
     return RETRY_DELAYS[min(attempt, len(RETRY_DELAYS)) - 1]
 
 
+def retry_later(mail_task, attempt, *args):
+    """Queue ``mail_task(*args, attempt + 1)`` after :func:`retry_delay` (at once on a backend that cannot defer
+    a task, like the immediate one). Returns ``False``, queueing nothing, when ``attempt`` was the last."""
+    if attempt >= MAX_ATTEMPTS:
+        return False
+    if mail_task.get_backend().supports_defer:
+        mail_task = mail_task.using(run_after=timezone.now() + retry_delay(attempt))
+    mail_task.enqueue(*args, attempt + 1)
+    return True
+
+
 @task()
 def send_outcome_mail(response_id, page_id=None, attempt=1):
     """Send the outcome mail of the response ``response_id`` once; ``page_id`` is the page whose publication
@@ -154,15 +172,41 @@ def send_outcome_mail(response_id, page_id=None, attempt=1):
     ConsultationResponse.objects.filter(Q(pk=response_id) & Q(outcome_notified_at=claimed_at)).update(
         outcome_notified_at=None
     )
-    if attempt < MAX_ATTEMPTS:
-        retry = send_outcome_mail
-        if retry.get_backend().supports_defer:
-            retry = retry.using(run_after=timezone.now() + retry_delay(attempt))
-        retry.enqueue(response_id, page_id, attempt + 1)
-    else:
+    if not retry_later(send_outcome_mail, attempt, response_id, page_id):
         logger.error(
             "Gave up the outcome mail of response %s after %s attempts; seismic_retry_outcome_mails queues it again.",
             response_id,
             attempt,
         )
     raise OutcomeMailError(f"The outcome mail of response {response_id} was not sent (attempt {attempt}).")
+
+
+# --- the confirmation mail of a new response ----------------------------------------------------------------
+
+
+def queue_confirmation_mail(page, request, response):
+    """Queue the mail with the link that makes ``response`` count, once the response is committed: the
+    visitor's submission never waits for the mail server. The link is built here, from the request (the task
+    has none)."""
+    confirm_url = page.get_confirmation_url(request, response)
+    transaction.on_commit(partial(send_confirmation_mail.enqueue, response.pk, page.pk, confirm_url, 1))
+
+
+@task()
+def send_confirmation_mail(response_id, page_id, confirm_url, attempt=1):
+    """Send the confirmation mail of the response ``response_id`` through the page's
+    :meth:`~.models.ConsultationPage.send_confirmation` (override that, or its templates, to change the mail).
+    Returns ``"sent"``, or why nothing was sent (``"gone"``: the response or the page was deleted;
+    ``"confirmed"``: nothing left to confirm); raises :class:`ConfirmationMailError` after queueing a retry
+    when sending failed."""
+    response = ConsultationResponse.objects.filter(pk=response_id).first()
+    page = ConsultationPage.objects.filter(pk=page_id).first()
+    if response is None or page is None:
+        return "gone"
+    if response.confirmed:
+        return "confirmed"
+    if page.specific.send_confirmation(None, response, confirm_url=confirm_url):
+        return "sent"
+    if not retry_later(send_confirmation_mail, attempt, response_id, page_id, confirm_url):
+        logger.error("Gave up the confirmation mail of response %s after %s attempts.", response_id, attempt)
+    raise ConfirmationMailError(f"The confirmation mail of response {response_id} was not sent (attempt {attempt}).")

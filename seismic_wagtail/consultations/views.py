@@ -25,6 +25,7 @@ from .machine_translation import translate_answers, translator_available
 from .models import ConsultationStatus
 from .questions import TEXT
 from .results import language_name, text_answer_page
+from .tasks import queue_confirmation_mail
 
 #: The script that makes the results' ranking tables sortable (the tables work, server-ordered, without it).
 SORTABLE_TABLE_SCRIPT = "seismic_wagtail/consultations/sortable-table.js"
@@ -69,7 +70,7 @@ def consultation_view(page, request):
             response, created = page.store_response(form)
             pending = not response.confirmed
             if created and pending:
-                page.send_confirmation(request, response)
+                queue_confirmation_mail(page, request, response)
             url = page.url + page.reverse_subpage("thanks")
             return HttpResponseRedirect(url + ("?pending=1" if pending else ""))
     else:

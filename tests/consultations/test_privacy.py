@@ -8,12 +8,16 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone, translation
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
 from wagtail.models import Locale
 
+from seismic_wagtail.consultations import tasks
 from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
 from tests.factories.consultations import ConsultationPageFactory, ConsultationResponseFactory
 
 from .conftest import answer_data
+from .test_outcome import FlakyBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +27,17 @@ def confirmed_page(root_page):
     return ConsultationPageFactory(
         parent=root_page, slug="confirm-me", require_confirmation=True, results_visibility="live"
     )
+
+
+@pytest.fixture
+def submit(client, django_capture_on_commit_callbacks):
+    """POST a response as a visitor and run what waits for the commit (the queued confirmation mail)."""
+
+    def post(url, data):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data)
+
+    return post
 
 
 def confirmation_path(message):
@@ -35,8 +50,8 @@ def test_email_is_required_when_confirmation_is_on(client, confirmed_page):
     assert ConsultationResponse.objects.count() == 0
 
 
-def test_response_counts_only_once_confirmed(client, confirmed_page):
-    response = client.post(confirmed_page.url, answer_data())
+def test_response_counts_only_once_confirmed(client, submit, confirmed_page):
+    response = submit(confirmed_page.url, answer_data())
     assert response["Location"].endswith("/thanks/?pending=1")
     assert "We have sent you an email" in client.get(response["Location"]).content.decode()
     assert confirmed_page.get_results().total == 0
@@ -53,10 +68,10 @@ def test_response_counts_only_once_confirmed(client, confirmed_page):
 
 
 @override_settings(SEISMIC_WAGTAIL={"CONSULTATION_FROM_EMAIL": "agenda@example.org"})
-def test_confirmation_email_sender_and_plain_subject(client, confirmed_page):
+def test_confirmation_email_sender_and_plain_subject(client, submit, confirmed_page):
     confirmed_page.title = "Cities & citizens' agenda"
     confirmed_page.save_revision().publish()
-    client.post(confirmed_page.url, answer_data())
+    submit(confirmed_page.url, answer_data())
     [message] = mail.outbox
     assert message.from_email == "agenda@example.org"
     assert message.subject == "Confirm your response to “Cities & citizens' agenda”"
@@ -70,15 +85,61 @@ def test_confirmation_email_is_in_the_language_of_the_answer(confirmed_page):
     assert mail.outbox[0].subject == f"Bestätigen Sie Ihren Beitrag zu „{confirmed_page.title}“"
 
 
-def test_double_submit_sends_one_email(client, confirmed_page):
+def test_double_submit_sends_one_email(client, submit, confirmed_page):
     data = answer_data()
-    client.post(confirmed_page.url, data)
-    client.post(confirmed_page.url, data)
+    submit(confirmed_page.url, data)
+    submit(confirmed_page.url, data)
     assert len(mail.outbox) == 1 and ConsultationResponse.objects.count() == 1
 
 
-def test_confirmation_links_expire(client, confirmed_page):
-    client.post(confirmed_page.url, answer_data())
+def test_the_submission_queues_the_confirmation_mail_and_sends_nothing_itself(client, submit, confirmed_page, settings):
+    """The visitor's request only queues the mail (a backend that stores tasks here, as the database or RQ
+    backend does in production): no mail server is spoken to while they wait."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = tasks.send_confirmation_mail.get_backend()
+    backend.clear()
+    response = submit(confirmed_page.url, answer_data())
+    assert response["Location"].endswith("/thanks/?pending=1") and mail.outbox == []
+    [queued] = backend.results
+    stored = ConsultationResponse.objects.get()
+    assert queued.task.func is tasks.send_confirmation_mail.func
+    assert queued.args[:2] == [stored.pk, confirmed_page.pk] and queued.args[3] == 1
+    assert queued.args[2].startswith("http://testserver/") and "/confirm/" in queued.args[2]
+
+
+def test_a_failed_confirmation_mail_is_retried_until_it_is_sent(submit, confirmed_page, settings):
+    settings.EMAIL_BACKEND = f"{FlakyBackend.__module__}.FlakyBackend"
+    FlakyBackend.failures = 2
+    statuses = []
+
+    def collect(sender, task_result, **kwargs):
+        if task_result.task.func is tasks.send_confirmation_mail.func:
+            statuses.append((task_result.status, task_result.args[3]))
+
+    task_finished.connect(collect)
+    try:
+        submit(confirmed_page.url, answer_data())
+    finally:
+        task_finished.disconnect(collect)
+    [message] = mail.outbox
+    assert message.to == ["ada@example.org"] and "/confirm/" in message.body
+    assert sorted(statuses) == [
+        (TaskResultStatus.FAILED, 1),
+        (TaskResultStatus.FAILED, 2),
+        (TaskResultStatus.SUCCESSFUL, 3),
+    ]
+
+
+def test_a_confirmed_or_deleted_response_gets_no_confirmation_mail(confirmed_page):
+    respondent = ConsultationResponseFactory(page=confirmed_page, email="eva@example.org", confirmed=True)
+    url = "http://testserver/confirm/x/"
+    assert tasks.send_confirmation_mail.call(respondent.pk, confirmed_page.pk, url, 1) == "confirmed"
+    assert tasks.send_confirmation_mail.call(respondent.pk + 1000, confirmed_page.pk, url, 1) == "gone"
+    assert mail.outbox == []
+
+
+def test_confirmation_links_expire(client, submit, confirmed_page):
+    submit(confirmed_page.url, answer_data())
     path = confirmation_path(mail.outbox[0])
     with override_settings(SEISMIC_WAGTAIL={"CONSULTATION_CONFIRMATION_MAX_AGE": -1}):
         assert "expired" in client.get(path).content.decode()
@@ -87,8 +148,8 @@ def test_confirmation_links_expire(client, confirmed_page):
     assert not ConsultationResponse.objects.get().confirmed
 
 
-def test_tampered_confirmation_link_is_refused(client, confirmed_page):
-    client.post(confirmed_page.url, answer_data())
+def test_tampered_confirmation_link_is_refused(client, submit, confirmed_page):
+    submit(confirmed_page.url, answer_data())
     path = confirmation_path(mail.outbox[0])
     response = client.post(path.replace("/confirm/", "/confirm/x"))
     assert response.status_code == 400 and not ConsultationResponse.objects.get().confirmed

@@ -14,10 +14,10 @@ Where the tasks run is the site's ``TASKS`` setting: the database backend (``dja
 Sending is idempotent: a response is claimed (its ``outcome_notified_at`` set) in one conditional ``UPDATE``
 before the message goes out, so two tasks for the same respondent never both send; a failed send gives the
 claim back and re-queues the task after a delay (``RETRY_DELAYS``), up to ``MAX_ATTEMPTS`` attempts, then
-raises :class:`OutcomeMailError` so that the backend records the failure.
+raises :class:`OutcomeMailError` so that the backend records the failure. The retry policy is the package's
+one (:mod:`seismic_wagtail.core.tasks`).
 """
 
-import datetime
 import logging
 from functools import partial
 from html import unescape
@@ -33,22 +33,11 @@ from wagtail.rich_text import expand_db_html
 
 from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.mail import send_templated_mail
+from seismic_wagtail.core.tasks import MAX_ATTEMPTS, RETRY_DELAYS, retry_delay, retry_later  # noqa: F401 (re-exported)
 
 from .models import ConsultationPage, ConsultationResponse, ConsultationStatus
 
 logger = logging.getLogger("seismic_wagtail.mail")
-
-#: How many times one mail is tried before the task gives up (for outcome mails the command
-#: ``seismic_retry_outcome_mails`` can queue it again later).
-MAX_ATTEMPTS = 5
-#: The delay before attempt 2, 3, ... (the last one repeats). Backends that cannot defer a task (the immediate
-#: backend) retry at once.
-RETRY_DELAYS = (
-    datetime.timedelta(minutes=1),
-    datetime.timedelta(minutes=10),
-    datetime.timedelta(hours=1),
-    datetime.timedelta(hours=6),
-)
 
 
 class ConfirmationMailError(Exception):
@@ -132,22 +121,6 @@ def send_outcome_message(response, page):
         language=page.locale.language_code,
         from_email=get_setting("CONSULTATION_FROM_EMAIL"),
     )
-
-
-def retry_delay(attempt):
-    """The delay before attempt ``attempt + 1``."""
-    return RETRY_DELAYS[min(attempt, len(RETRY_DELAYS)) - 1]
-
-
-def retry_later(mail_task, attempt, *args):
-    """Queue ``mail_task(*args, attempt + 1)`` after :func:`retry_delay` (at once on a backend that cannot defer
-    a task, like the immediate one). Returns ``False``, queueing nothing, when ``attempt`` was the last."""
-    if attempt >= MAX_ATTEMPTS:
-        return False
-    if mail_task.get_backend().supports_defer:
-        mail_task = mail_task.using(run_after=timezone.now() + retry_delay(attempt))
-    mail_task.enqueue(*args, attempt + 1)
-    return True
 
 
 @task()

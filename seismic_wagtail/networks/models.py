@@ -300,8 +300,10 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
         return join_thanks_view(self, request)
 
     def send_join_notification(self, join_request, request=None):
-        """Email the network's contact address about a new join request (in the site's default language)."""
-        send_join_request_notification(join_request)
+        """Email the network's contact address about a new join request (in the site's default language);
+        returns the number of messages sent. Called by the background task
+        :func:`.tasks.send_join_notification_mail` (no request there), which retries a failed send."""
+        return send_join_request_notification(join_request)
 
 
 class NetworkCoordinator(OrganisationLink):

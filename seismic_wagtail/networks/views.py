@@ -14,6 +14,8 @@ from django.shortcuts import redirect
 
 from seismic_wagtail.core.ratelimit import enforce_rate_limit
 
+from .tasks import queue_join_notification
+
 
 def join_view(page, request):
     """The join form of ``page`` (a ``NetworkPage``); on a valid submission store the request and redirect.
@@ -21,7 +23,7 @@ def join_view(page, request):
     Closed forms redirect to the network page. Every POST, valid or not, counts against the client's rate
     limit (``JOIN_REQUEST_RATE_LIMIT`` per ``JOIN_REQUEST_RATE_PERIOD``). A bot (the honeypot field filled
     in) gets the thank-you page and nothing is stored; so does a repeat of the same form (its submission token).
-    The contact is notified once the request is committed.
+    The contact is notified by a background task queued once the request is committed (:mod:`.tasks`).
     """
     if not page.join_requests_open:
         return redirect(page.get_url(request))
@@ -42,7 +44,7 @@ def join_view(page, request):
 
 def store_join_request(page, form, request):
     """Save the valid ``form``'s join request once per submission token and, when the page asks for it, notify
-    the contact after commit. A repeat of a stored token (a double click, a resent POST, a concurrent request
+    the contact (a background task queued after commit). A repeat of a stored token (a double click, a resent POST, a concurrent request
     caught by the unique constraint) stores and notifies nothing and returns the stored request."""
     model = type(form.instance)
     join_request = form.save(commit=False)
@@ -56,7 +58,7 @@ def store_join_request(page, form, request):
         except IntegrityError:  # the same token stored by a concurrent request
             return model.objects.get(token=join_request.token)
         if page.notify_contact_of_join_requests and page.contact_email:
-            transaction.on_commit(lambda: page.send_join_notification(join_request, request))
+            queue_join_notification(page, join_request)
     return join_request
 
 

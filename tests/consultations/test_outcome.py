@@ -3,11 +3,9 @@ as background tasks (the immediate backend of the test settings), in each respon
 retried after a failed send."""
 
 import datetime
-import smtplib
 
 import pytest
 from django.core import mail
-from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import TaskResultStatus
@@ -16,6 +14,7 @@ from django_tasks.signals import task_finished
 from seismic_wagtail.consultations import tasks
 from seismic_wagtail.consultations.models import ConsultationResponse, ResultsVisibility
 from tests.factories.consultations import ConsultationResponseFactory
+from tests.mail_backends import FlakyBackend
 from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -125,22 +124,10 @@ def test_no_mail_while_open_or_without_outcome(consultation, django_capture_on_c
     assert mail.outbox == []
 
 
-class FlakyBackend(EmailBackend):
-    """A mail server that refuses the first ``failures`` messages."""
-
-    failures = 0
-
-    def send_messages(self, messages):
-        if FlakyBackend.failures > 0:
-            FlakyBackend.failures -= 1
-            raise smtplib.SMTPServerDisconnected("connection lost")
-        return super().send_messages(messages)
-
-
 def test_a_failed_send_is_recorded_and_retried_until_it_succeeds(
     closed, settings, task_results, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
+    settings.EMAIL_BACKEND = "tests.mail_backends.FlakyBackend"
     FlakyBackend.failures = 2
     response = respondent(closed["sv"], "sv@example.org")
     publish(closed["en"], django_capture_on_commit_callbacks)
@@ -157,7 +144,7 @@ def test_a_failed_send_is_recorded_and_retried_until_it_succeeds(
 
 
 def test_after_the_last_attempt_the_command_queues_the_mail_again(closed, settings, django_capture_on_commit_callbacks):
-    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
+    settings.EMAIL_BACKEND = "tests.mail_backends.FlakyBackend"
     FlakyBackend.failures = tasks.MAX_ATTEMPTS
     response = respondent(closed["de"], "de@example.org")
     publish(closed["en"], django_capture_on_commit_callbacks)
@@ -176,7 +163,7 @@ def test_on_a_queueing_backend_the_retry_waits(closed, settings):
     """With a backend that stores tasks (the dummy one here, the database or RQ in production), a failed send
     queues the next attempt for later instead of running it at once."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
+    settings.EMAIL_BACKEND = "tests.mail_backends.FlakyBackend"
     FlakyBackend.failures = 1
     response = respondent(closed["de"], "de@example.org")
     before = timezone.now()

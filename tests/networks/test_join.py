@@ -5,8 +5,12 @@ import re
 import pytest
 from django.core import mail
 from django.test import override_settings
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
 
+from seismic_wagtail.networks import tasks
 from seismic_wagtail.networks.models import JoinRequestStatus, NetworkJoinRequest
+from tests.mail_backends import FlakyBackend
 from tests.translations import publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +135,55 @@ def test_notification_sender_and_plain_subject(client, network, django_capture_o
     [message] = mail.outbox
     assert message.from_email == "networks@example.org"
     assert message.subject == "New request to join SEiSMiC Austria from Siobhán O'Brien & Co"
+
+
+def notifying(network):
+    network.notify_contact_of_join_requests = True
+    network.contact_email = "coordinator@example.org"
+    network.save_revision().publish()
+    return network
+
+
+def test_the_join_form_only_queues_the_notification(client, network, settings, django_capture_on_commit_callbacks):
+    """The visitor's request stores the join request and queues the mail (a backend that stores tasks, as the
+    database or RQ backend does in production): no mail server is spoken to while they wait."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = tasks.send_join_notification_mail.get_backend()
+    backend.clear()
+    notifying(network)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(join_url(network), VALID).status_code == 302
+    assert mail.outbox == []
+    # Only ours: publishing the page queued Wagtail's own tasks (its reference index) on the same backend.
+    [queued] = [result for result in backend.results if result.task.func is tasks.send_join_notification_mail.func]
+    assert queued.args == [NetworkJoinRequest.objects.get().pk, network.pk, 1]
+
+
+def test_a_failed_notification_is_retried_until_it_is_sent(
+    client, network, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.mail_backends.FlakyBackend"
+    FlakyBackend.failures = 2
+    notifying(network)
+    statuses = []
+
+    def collect(sender, task_result, **kwargs):
+        if task_result.task.func is tasks.send_join_notification_mail.func:
+            statuses.append((task_result.status, task_result.args[2]))
+
+    task_finished.connect(collect)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(join_url(network), VALID)
+    finally:
+        task_finished.disconnect(collect)
+    [message] = mail.outbox
+    assert message.to == ["coordinator@example.org"]
+    assert sorted(statuses) == [
+        (TaskResultStatus.FAILED, 1),
+        (TaskResultStatus.FAILED, 2),
+        (TaskResultStatus.SUCCESSFUL, 3),
+    ]
 
 
 def test_no_email_when_notifications_are_off(client, network, django_capture_on_commit_callbacks):

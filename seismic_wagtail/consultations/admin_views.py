@@ -9,7 +9,6 @@ exports only for users with the ``seismic_consultations.view_personal_data`` per
 """
 
 import django_filters
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -48,8 +47,10 @@ from .models import (
     PublicationConsent,
     RespondentType,
     build_answers,
+    publishable_answers,
 )
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
+from .results import language_name
 
 
 def consultation_choices():
@@ -121,13 +122,6 @@ def answer_labels(question, value, labels=None):
             return [labels.get(key, key) for key in value]
         return labels.get(value, value)
     return value
-
-
-def language_name(code):
-    try:
-        return translation.get_language_info(code)["name_translated"]
-    except KeyError:
-        return dict(settings.LANGUAGES).get(code, code)
 
 
 class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView):
@@ -492,11 +486,7 @@ REJECT_ACTION = "seismic_consultations.answer.reject"
 def moderation_queryset():
     """The answers that moderation is about: free-text answers of confirmed responses whose respondent agreed
     to publication (with their name or anonymously). Other answers are never published, so never moderated."""
-    return ConsultationAnswer.objects.filter(
-        kind=TEXT,
-        confirmed=True,
-        response__consent__in=[PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS],
-    )
+    return publishable_answers()
 
 
 def moderate_answers(answers, status, user):

@@ -73,6 +73,10 @@ class PublicationConsent(models.TextChoices):
     PRIVATE = "private", _("Do not publish my response")
 
 
+#: The consents under which a respondent's free-text answers may appear publicly (once approved in moderation).
+PUBLISHED_CONSENTS = (PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS)
+
+
 class ModerationStatus(models.TextChoices):
     """Where a free-text answer stands in moderation. Only approved answers (whose respondent agreed to
     publication) appear on the public results page; every answer counts in the statistics whatever its status."""
@@ -600,6 +604,13 @@ class ConsultationAnswer(models.Model):
             confirmed=response.confirmed,
             **fields,
         )
+
+
+def publishable_answers():
+    """The answers moderation is about: free-text answers of confirmed responses whose respondent agreed to
+    publication (:data:`PUBLISHED_CONSENTS`). The moderation queue lists them; the public results show the
+    approved ones (:func:`.results.published_answers`)."""
+    return ConsultationAnswer.objects.filter(kind=TEXT, confirmed=True, response__consent__in=PUBLISHED_CONSENTS)
 
 
 class FrozenRespondentCount(models.Model):

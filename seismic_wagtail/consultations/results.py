@@ -33,7 +33,7 @@ from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.querystring import parse_int
 
 from .frozen import frozen_answer_counts, frozen_respondent_counts
-from .models import ConsultationAnswer, ModerationStatus, PublicationConsent, RespondentType
+from .models import ConsultationAnswer, ModerationStatus, PublicationConsent, RespondentType, publishable_answers
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
 #: The breakdown dimensions: (name, field of ConsultationResponse, heading).
@@ -347,12 +347,7 @@ def published_answers(consultation_key):
     Override point for a stricter rule: every public listing (:func:`published_texts`,
     :func:`count_published_texts`, :func:`text_answer_page`) starts from this queryset.
     """
-    return ConsultationAnswer.objects.filter(
-        consultation_key=consultation_key,
-        confirmed=True,
-        moderation=ModerationStatus.APPROVED,
-        response__consent__in=[PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS],
-    )
+    return publishable_answers().filter(consultation_key=consultation_key, moderation=ModerationStatus.APPROVED)
 
 
 @dataclass

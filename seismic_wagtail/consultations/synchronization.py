@@ -60,15 +60,22 @@ def root_locale_id(locale_id, edges):
     return locale_id
 
 
-def governing_page(page):
-    """The page whose phase, settings and questions ``page`` follows: the original source of its
-    translation, or ``page`` itself (one query when ``page`` is the source, two for a copy)."""
-    root_id = root_locale_id(page.locale_id, translation_edges(page.translation_key))
+def source_in(page, edges):
+    """``(source page or None, its locale id)``: the original source of ``page``'s translation along ``edges``
+    (:func:`translation_edges`), ``page`` itself when it is the source; one query for a copy, none otherwise."""
+    root_id = root_locale_id(page.locale_id, edges)
     if root_id == page.locale_id:
-        return page
+        return page, root_id
     source = (
         type(page)._default_manager.filter(translation_key=page.translation_key, locale_id=root_id).exclude(pk=page.pk)
     ).first()
+    return source, root_id
+
+
+def governing_page(page):
+    """The page whose phase, settings and questions ``page`` follows: the original source of its
+    translation, or ``page`` itself (one query when ``page`` is the source, two for a copy)."""
+    source, _root_id = source_in(page, translation_edges(page.translation_key))
     return source or page
 
 
@@ -81,14 +88,9 @@ def propagate_synchronized_fields(page):
     in the database (an ``UPDATE`` of the live rows, no revision) and on ``page`` itself. Returns the number
     of rows updated."""
     edges = translation_edges(page.translation_key)
-    root_id = root_locale_id(page.locale_id, edges)
-    model = type(page)._default_manager
-    if root_id == page.locale_id:
-        source = page
-    else:
-        source = model.filter(translation_key=page.translation_key, locale_id=root_id).first()
-        if source is None:
-            return 0
+    source, root_id = source_in(page, edges)
+    if source is None:
+        return 0
     values = synchronized_values(source)
     copies = [target for target in edges if target != root_id and root_locale_id(target, edges) == root_id]
     if source is not page:
@@ -96,7 +98,9 @@ def propagate_synchronized_fields(page):
             setattr(page, name, value)
     if not copies:
         return 0
-    return model.filter(translation_key=page.translation_key, locale_id__in=copies).update(**values)
+    return (
+        type(page)._default_manager.filter(translation_key=page.translation_key, locale_id__in=copies).update(**values)
+    )
 
 
 def merge_questions(source_questions, own_questions):

@@ -26,12 +26,12 @@ from django.utils import timezone
 from seismic_wagtail.core.demo_context import load, strings
 
 from ..models import (
+    PUBLISHED_CONSENTS,
     ConsultationAnswer,
     ConsultationPage,
     ConsultationResponse,
     ConsultationStatus,
     ModerationStatus,
-    PublicationConsent,
 )
 from ..questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 
@@ -225,9 +225,7 @@ def _moderate(answers, closed):
     random generator, so the generated answers stay the same)."""
     moderated_at = timezone.now()
     publishable = [
-        answer
-        for answer in answers
-        if answer.kind == TEXT and answer.response.consent in (PublicationConsent.PUBLIC, PublicationConsent.ANONYMOUS)
+        answer for answer in answers if answer.kind == TEXT and answer.response.consent in PUBLISHED_CONSENTS
     ]
     for index, answer in enumerate(publishable):
         if closed or index % 4:

@@ -353,6 +353,12 @@ def _template_blocks(value):
     return isinstance(value, Mapping) and all(key in BLOCK_ROLES and _optional(_text)(v) for key, v in value.items())
 
 
+def _role_group_names(value):
+    return isinstance(value, Mapping) and all(
+        key in DEFAULTS["ROLE_GROUP_NAMES"] and _text(name) for key, name in value.items()
+    )
+
+
 #: What each key of ``SEISMIC_WAGTAIL`` must hold (a test keeps this in step with ``conf.DEFAULTS``).
 SETTING_TYPES = {
     "BASE_TEMPLATE": (_text, "a template name"),
@@ -376,6 +382,10 @@ SETTING_TYPES = {
     "JOIN_REQUEST_RETENTION_DAYS": (_optional(_count), "a number of days, or None (kept until erased)"),
     "JOIN_REQUEST_FROM_EMAIL": (_optional(_email), 'an address such as "Network <network@city.example>", or None'),
     "SEARCH_MODELS": (_texts, 'a list of model labels "app_label.ModelName"'),
+    "ROLE_GROUP_NAMES": (
+        _role_group_names,
+        f"a dict with some of the keys {', '.join(DEFAULTS['ROLE_GROUP_NAMES'])}, each a group name",
+    ),
 }
 
 #: The keys that hold model labels: a label whose app is installed must name one of its models.

@@ -62,6 +62,15 @@ DEFAULTS = {
     "JOIN_REQUEST_RETENTION_DAYS": None,
     # The sender of the join-request notification to a network's contact address; None: DEFAULT_FROM_EMAIL.
     "JOIN_REQUEST_FROM_EMAIL": None,
+    # Roles (``manage.py seismic_roles``, docs/how-to/roles-and-review.md): the names of the groups it creates or,
+    # when a group of that name exists, uses. "{network}" is the network page's title in the default language,
+    # "{language}" the locale's name. A dict given here is merged with the default one.
+    "ROLE_GROUP_NAMES": {
+        "central": "SEiSMiC central editors",
+        "network_editors": "{network}: national editors",
+        "network_coordinators": "{network}: coordinators",
+        "translators": "Translators: {language}",
+    },
     # The page types the search page searches ("app_label.ModelName"); types whose app is not installed are
     # left out, so the default works with any subset of the package's apps.
     "SEARCH_MODELS": [

@@ -228,3 +228,26 @@ class DemoRecord(models.Model):
 
     def __str__(self):
         return f"{self.content_type.app_label}.{self.content_type.model} {self.object_id}"
+
+
+class ReviewWorkflow(models.Model):
+    """A Wagtail workflow that the package's role setup made, and what it reviews (``scope``).
+
+    ``manage.py seismic_roles --workflows`` (:mod:`seismic_wagtail.core.roles`) creates one workflow per scope
+    and assigns it to that scope's pages: ``"consultations"`` (every consultation page: the central editors
+    approve) and ``"network:<translation key>"`` (a network's page and its story section: the network's
+    coordinators, then the central editors). The row lets the setup find its workflows again when it runs
+    again or a new page of the scope is created, whatever an editor renamed them to.
+    """
+
+    scope = models.CharField(_("scope"), max_length=80, unique=True)
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow", verbose_name=_("workflow"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("review workflow")
+        verbose_name_plural = _("review workflows")
+
+    def __str__(self):
+        return f"{self.scope}: {self.workflow}"

@@ -17,6 +17,7 @@ import zoneinfo
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -600,3 +601,56 @@ class NetworkJoinRequest(models.Model):
         # No personal data: the admin shows this name to everyone who may see the request (titles, buttons,
         # the audit log), with or without the ``view_personal_data`` permission.
         return _("Join request %(id)s to %(network)s") % {"id": self.pk, "network": self.network.title}
+
+
+# --- network teams -----------------------------------------------------------------------------------
+
+
+class NetworkTeam(models.Model):
+    """The people who run one national network in the admin: its editors, its coordinators and its collection.
+
+    Keyed by the network page's ``translation_key``, so one team covers the network in every language.
+    ``manage.py seismic_roles`` (:mod:`seismic_wagtail.networks.roles`) creates the groups and the collection
+    and gives them Wagtail's own permissions: page permissions on the network page's subtree (every
+    translation) and on the network's story section, collection permissions on ``collection``. The
+    coordinators also see and decide the network's join requests
+    (:class:`~seismic_wagtail.networks.viewsets.JoinRequestPermissionPolicy`).
+    A site maps its existing groups onto a team by choosing them here (or in ``ROLE_GROUP_NAMES``).
+    """
+
+    network_key = models.UUIDField(_("network"), unique=True, help_text=_("The network page's translation key."))
+    editors = models.ForeignKey(
+        Group,
+        verbose_name=_("national editors"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Edit the network page, its events and its stories, and submit them for review."),
+    )
+    coordinators = models.ForeignKey(
+        Group,
+        verbose_name=_("coordinators"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Also publish the network's pages, approve its stories and decide its join requests."),
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the network's images and documents go."),
+    )
+
+    class Meta:
+        verbose_name = _("network team")
+        verbose_name_plural = _("network teams")
+
+    def __str__(self):
+        network = NetworkPage.objects.filter(translation_key=self.network_key).order_by("pk").first()
+        return str(network.title if network else self.network_key)
+
+    def get_network_pages(self):
+        """Every translation of the team's network page."""
+        return NetworkPage.objects.filter(translation_key=self.network_key)

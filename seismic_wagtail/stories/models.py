@@ -81,12 +81,28 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
 
+    network = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("network"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Makes this index a network's story section: new stories here belong to that network, and the "
+            "network's team may edit them."
+        ),
+    )
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    settings_panels = Page.settings_panels + [FieldPanel("stories_per_page")]
+    settings_panels = Page.settings_panels + [FieldPanel("stories_per_page"), NetworkChooserPanel("network")]
 
-    override_translatable_fields = [SynchronizedField("stories_per_page", overridable=False)]
+    override_translatable_fields = [
+        SynchronizedField("stories_per_page", overridable=False),
+        SynchronizedField("network", overridable=False),
+    ]
 
-    subpage_types = ["seismic_stories.StoryPage"]
+    subpage_types = ["seismic_stories.StoryPage", "seismic_stories.StoryIndexPage"]
     template = "seismic_wagtail/stories/story_index_page.html"
     stylesheets = ["seismic_wagtail/css/stories.css"]
     head_template = "seismic_wagtail/stories/includes/index_head.html"

@@ -9,15 +9,20 @@
   consultation with an outcome is published, one background task per respondent who asked to be told (and
   was not told yet) is queued once the publication is committed (:func:`.tasks.enqueue_outcome_mails`);
   publishing it again tells nobody twice.
+
+And one receiver of ``post_save``: :func:`assign_review_workflow` gives a new consultation page (or a new
+translation of one) the package's review workflow when the site installed it (:mod:`.roles`).
 """
 
 from functools import partial
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models.signals import post_save
 from wagtail.signals import page_published
 
 from .models import ConsultationPage
+from .roles import on_consultation_page_created
 from .synchronization import propagate_synchronized_fields
 from .tasks import enqueue_outcome_mails, outcome_is_published
 
@@ -31,6 +36,11 @@ def synchronize_language_copies(sender, instance, **kwargs):
 def queue_outcome_mails(sender, instance, **kwargs):
     if outcome_is_published(instance):
         transaction.on_commit(partial(enqueue_outcome_mails, instance))
+
+
+def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        on_consultation_page_created(instance)
 
 
 def consultation_page_models():
@@ -48,4 +58,9 @@ def register_signal_handlers():
             queue_outcome_mails,
             sender=model,
             dispatch_uid=f"seismic_consultations_outcome_{model._meta.label_lower}",
+        )
+        post_save.connect(
+            assign_review_workflow,
+            sender=model,
+            dispatch_uid=f"seismic_consultations_workflow_{model._meta.label_lower}",
         )

@@ -202,13 +202,15 @@ class RoleSetup:
     """What :func:`setup_roles` hands each app's ``roles.setup_roles(setup)``.
 
     ``roots``: the pages whose subtrees the roles cover (all their translations); ``workflows``: install and
-    assign the review workflows; ``central``: the central editors' group; ``report``: lines for the command's
-    output (an app appends what it did).
+    assign the review workflows; ``move_stories``: move each network's stories into its story section (the
+    stories app); ``central``: the central editors' group; ``report``: lines for the command's output (an app
+    appends what it did).
     """
 
     roots: list
     workflows: bool = False
     central: Group = None
+    move_stories: bool = False
     report: list = field(default_factory=list)
 
     def roots_in(self, locale):
@@ -252,23 +254,30 @@ def setup_translators(setup):
 
 
 def role_apps():
-    """The package's installed apps that have a ``roles`` module, in ``demo_order``."""
+    """The package's other installed apps that have a ``roles`` module, in ``demo_order`` (core's own roles
+    are this module: :func:`setup_central_team`, :func:`setup_translators`)."""
     configs = sorted(
         (config for config in apps.get_app_configs() if isinstance(config, SeismicAppConfig)),
         key=lambda config: config.demo_order,
     )
-    return [config for config in configs if module_has_submodule(config.module, "roles")]
+    return [
+        config
+        for config in configs
+        if f"{config.name}.roles" != __name__ and module_has_submodule(config.module, "roles")
+    ]
 
 
 @transaction.atomic
-def setup_roles(roots=None, workflows=False):
+def setup_roles(roots=None, workflows=False, move_stories=False):
     """Create or complete the roles (groups, permissions, collections; workflows with ``workflows=True``) for
     the subtrees of ``roots`` (default: :func:`default_roots`) and return the setup with its report.
 
     Runs in one transaction: a failure leaves the site's groups as they were.
     """
     roots = list(translations_of(roots)) if roots else default_roots()
-    setup = RoleSetup(roots=roots, workflows=workflows, central=ensure_group(group_name("central")))
+    setup = RoleSetup(
+        roots=roots, workflows=workflows, move_stories=move_stories, central=ensure_group(group_name("central"))
+    )
     setup_central_team(setup)
     setup_translators(setup)
     for config in role_apps():

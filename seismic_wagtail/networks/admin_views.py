@@ -35,7 +35,8 @@ class JoinRequestIndexView(PersonalDataIndexMixin, SafeExportIndexView):
     list_display_without_personal_data = ["created_at", "network", "status"]
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset()
+        """The requests the user may see, with their network in the same query (the "Network" column)."""
+        queryset = super().get_base_queryset().select_related("network")
         return self.permission_policy.scope_queryset(self.request.user, "view", queryset)
 
 

@@ -157,9 +157,6 @@ class NetworkJoinRequestViewSet(SeismicMenuMixin, ModelViewSet):
         def permission_policy(self):
             return JoinRequestPermissionPolicy(self.model)
 
-    def get_queryset(self, request):
-        return self.model._default_manager.select_related("network")
-
 
 def register_join_request_permission_policy():
     """Register :class:`JoinRequestPermissionPolicy` for join requests (Wagtail >= 8; a no-op before)."""

@@ -9,7 +9,9 @@ create; ``--remove`` deletes exactly what it created (recorded as :class:`~seism
 rows), and refuses when that would take anything of the site's own with it.
 
 Each installed app of the package that has a ``demo`` module contributes, in the order of its
-``demo_order``. Running the command again finds what exists and creates only what is missing.
+``demo_order``. Then the roles are set up for the demo's section (``seismic_roles --workflows --move-stories``
+on it: groups, permissions, collections, review workflows; ``example_project``'s ``demo_admin`` adds a user per
+role). Running the command again finds what exists and creates only what is missing.
 """
 
 from collections import Counter
@@ -33,6 +35,7 @@ from seismic_wagtail.core.demo_context import (
     recording,
 )
 from seismic_wagtail.core.models import DemoRecord, SectionPage
+from seismic_wagtail.core.roles import setup_roles
 
 SECTION_TITLE = "SEiSMiC demo"
 SECTION_SLUG = "seismic-demo"
@@ -106,6 +109,10 @@ class Command(BaseCommand):
             if module_has_submodule(config.module, "demo"):
                 self.stdout.write(f"{config.verbose_name}...")
                 import_module(f"{config.name}.demo").create_demo(context)
+        self.stdout.write("Roles and review workflows...")
+        # The demo's own roles cover only its section: the central editors, the translators of each language and
+        # a team per network, with the review workflows and each network's stories in its story section.
+        setup_roles(roots=[section], workflows=True, move_stories=True)
         return context
 
     def get_parent(self, parent_id):

@@ -296,3 +296,13 @@ def test_query_count_of_the_coordinators_listing_is_flat_in_networks(client, sit
         NetworkJoinRequestFactory.create_batch(2, network=page)
     setup_roles()
     assert count() == coordinator
+
+
+def test_translator_works_in_wagtail_localizes_translation_editor(client, site, users):
+    """The German copy opens in wagtail-localize's translation editor for the German translator; the English
+    source does not open at all."""
+    client.force_login(users["de_translator"])
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[site["at_de"].pk]))
+    assert response.status_code == 200
+    assert 'class="js-translation-editor"' in response.text  # wagtail-localize's editor, not Wagtail's form
+    assert refused(client.get(reverse("wagtailadmin_pages:edit", args=[site["at"].pk])))

@@ -12,8 +12,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.images import get_image_model
-from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.models import Collection, Page
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 from seismic_wagtail.core.roles import group_name, setup_roles
 from seismic_wagtail.networks.models import JoinRequestStatus, NetworkJoinRequest, NetworkTeam
@@ -21,7 +21,6 @@ from tests.factories.consultations import ConsultationPageFactory
 from tests.factories.networks import EventPageFactory, NetworkJoinRequestFactory, NetworkPageFactory
 from tests.factories.users import UserFactory
 from tests.translations import publish_translation
-
 
 image_policy = CollectionOwnershipPermissionPolicy(
     get_image_model(), auth_model=get_image_model(), owner_field_name="uploaded_by_user"

@@ -7,7 +7,6 @@ language. A consultation page created later gets the workflow as well (:mod:`.si
 """
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -31,12 +30,7 @@ CENTRAL_MODEL_PERMISSIONS = [
 
 def consultations_in(roots):
     """Every consultation page (all translations) in the subtrees of ``roots``."""
-    if not roots:
-        return ConsultationPage.objects.none()
-    area = Q()
-    for root in roots:
-        area |= Q(path__startswith=root.path)
-    return ConsultationPage.objects.filter(area)
+    return ConsultationPage.objects.filter(roles.in_area(roots))
 
 
 def ensure_workflow(central):

@@ -28,6 +28,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
@@ -184,6 +185,36 @@ def assign_workflow(workflow, pages):
             continue
         assigned.append(page)
     return assigned
+
+
+def in_area(roots):
+    """A ``Q`` for the pages in the subtrees of ``roots``, the roots included (nothing for no roots)."""
+    area = Q(pk__in=[])
+    for root in roots:
+        area |= Q(path__startswith=root.path)
+    return area
+
+
+def network_workflow_scope(network_key):
+    """The :class:`~seismic_wagtail.core.models.ReviewWorkflow` scope of a network's review workflow (made by the
+    networks app, assigned also by the stories app to the network's story sections)."""
+    return f"network:{network_key}"
+
+
+def grant_team_pages(team, pages):
+    """A network team's page permissions on ``pages`` (and their subtrees): its ``editors`` group adds and edits,
+    its ``coordinators`` group also publishes, locks and unlocks."""
+    grant_page_permissions(team.editors, pages, EDITOR_PAGE_ACTIONS)
+    grant_page_permissions(team.coordinators, pages, PUBLISHER_PAGE_ACTIONS)
+
+
+def extend_team(team, pages):
+    """A network team's permissions and, when installed, its review workflow on new ``pages`` of its network
+    (a new translation, a new story section)."""
+    grant_team_pages(team, pages)
+    workflow = review_workflow(network_workflow_scope(team.network_key))
+    if workflow is not None:
+        assign_workflow(workflow, pages)
 
 
 def translations_of(pages):

@@ -20,7 +20,6 @@ command (an existing group of that name is used as it is), or by pointing the ``
 """
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale
@@ -41,11 +40,6 @@ CENTRAL_MODEL_PERMISSIONS = [
 #: permission policy, not by a model permission (which would show every network's).
 COORDINATOR_MODEL_PERMISSIONS = [roles.ADMIN_ACCESS, "seismic_networks.view_personal_data"]
 EDITOR_MODEL_PERMISSIONS = [roles.ADMIN_ACCESS]
-
-
-def workflow_scope(network_key):
-    """The :class:`~seismic_wagtail.core.models.ReviewWorkflow` scope of a network's review workflow."""
-    return f"network:{network_key}"
 
 
 def team_title(network_key):
@@ -74,12 +68,6 @@ def ensure_team(network_key):
     )
 
 
-def grant_team_pages(team, pages):
-    """The team's page permissions on ``pages`` (their subtrees): editors add and edit, coordinators publish."""
-    roles.grant_page_permissions(team.editors, pages, roles.EDITOR_PAGE_ACTIONS)
-    roles.grant_page_permissions(team.coordinators, pages, roles.PUBLISHER_PAGE_ACTIONS)
-
-
 def grant_team_models(team):
     """Admin access, the coordinators' personal-data permission, and the team's collections."""
     roles.grant_model_permissions(team.editors, EDITOR_MODEL_PERMISSIONS)
@@ -97,7 +85,9 @@ def ensure_team_workflow(team, central):
     central_task = roles.ensure_approval_task(roles.approval_task_name(central), [central])
     with translation.override(settings.LANGUAGE_CODE):
         name = _("Review: %(network)s") % {"network": team_title(team.network_key)}
-    return roles.ensure_review_workflow(workflow_scope(team.network_key), name, [coordinators_task, central_task])
+    return roles.ensure_review_workflow(
+        roles.network_workflow_scope(team.network_key), name, [coordinators_task, central_task]
+    )
 
 
 def setup_team(team, central=None):
@@ -105,7 +95,7 @@ def setup_team(team, central=None):
     editors' group), also its review workflow. Returns the team."""
     pages = list(team.get_network_pages())
     grant_team_models(team)
-    grant_team_pages(team, pages)
+    roles.grant_team_pages(team, pages)
     if central is not None:
         roles.assign_workflow(ensure_team_workflow(team, central), pages)
     return team
@@ -113,12 +103,7 @@ def setup_team(team, central=None):
 
 def networks_in(roots):
     """The translation keys of the network pages in the subtrees of ``roots``, in title order."""
-    area = Q()
-    for root in roots:
-        area |= Q(path__startswith=root.path)
-    if not roots:
-        return []
-    keys = NetworkPage.objects.filter(area).order_by("title").values_list("translation_key", flat=True)
+    keys = NetworkPage.objects.filter(roles.in_area(roots)).order_by("title").values_list("translation_key", flat=True)
     return list(dict.fromkeys(keys))
 
 
@@ -144,10 +129,6 @@ def on_network_translation_created(page):
     workflow on it. One query when the network has no team."""
     team = NetworkTeam.objects.select_related("editors", "coordinators").filter(network_key=page.translation_key)
     team = team.first()
-    if team is None:
-        return None
-    grant_team_pages(team, [page])
-    workflow = roles.review_workflow(workflow_scope(team.network_key))
-    if workflow is not None:
-        roles.assign_workflow(workflow, [page])
+    if team is not None:
+        roles.extend_team(team, [page])
     return team

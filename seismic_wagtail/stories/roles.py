@@ -42,23 +42,10 @@ def get_network_team_model():
     return get_model_by_label(NETWORK_TEAM_MODEL)
 
 
-def workflow_scope(network_key):
-    """The scope of a network's review workflow (made by the networks app's roles)."""
-    return f"network:{network_key}"
-
-
-def in_area(roots):
-    """A ``Q`` for the pages in the subtrees of ``roots``, the roots included."""
-    area = Q(pk__in=[])
-    for root in roots:
-        area |= Q(path__startswith=root.path)
-    return area
-
-
 def top_level_indexes(roots):
     """The story indexes of the covered area whose parent is not a story index, grouped by translation key:
     ``[[index in each locale], ...]``."""
-    indexes = list(StoryIndexPage.objects.filter(in_area(roots)).order_by("path"))
+    indexes = list(StoryIndexPage.objects.filter(roles.in_area(roots)).order_by("path"))
     parent_paths = {index.path[: -index.steplen] for index in indexes}
     index_parents = set(StoryIndexPage.objects.filter(path__in=parent_paths).values_list("path", flat=True))
     groups = {}
@@ -155,13 +142,6 @@ def move_network_stories(sections, network_key):
     return moved, left
 
 
-def grant_team(team, pages):
-    """The team's page permissions on ``pages``: editors add and edit, coordinators also publish, lock and
-    unlock."""
-    roles.grant_page_permissions(team.editors, pages, roles.EDITOR_PAGE_ACTIONS)
-    roles.grant_page_permissions(team.coordinators, pages, roles.PUBLISHER_PAGE_ACTIONS)
-
-
 def setup_team_sections(team, groups, setup):
     """One team's sections below each top-level index of ``groups``, its permissions and workflow on them."""
     networks = {}
@@ -177,10 +157,10 @@ def setup_team_sections(team, groups, setup):
         sections += found
         created += new
     pages = list(roles.translations_of(sections)) if sections else []
-    grant_team(team, pages)
+    roles.grant_team_pages(team, pages)
     line = f"Story sections of {default.title}: {len(pages)} ({len(created)} new)"
     if setup.workflows:
-        workflow = roles.review_workflow(workflow_scope(team.network_key))
+        workflow = roles.review_workflow(roles.network_workflow_scope(team.network_key))
         if workflow is None:
             line += ", no review workflow"
         else:
@@ -217,10 +197,6 @@ def on_story_index_created(page):
         return None
     network_keys = Page.objects.filter(pk=page.network_id).values("translation_key")
     team = team_model.objects.select_related("editors", "coordinators").filter(network_key__in=network_keys).first()
-    if team is None:
-        return None
-    grant_team(team, [page])
-    workflow = roles.review_workflow(workflow_scope(team.network_key))
-    if workflow is not None:
-        roles.assign_workflow(workflow, [page])
+    if team is not None:
+        roles.extend_team(team, [page])
     return team

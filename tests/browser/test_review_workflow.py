@@ -10,6 +10,8 @@ workflows (``setup_roles(..., workflows=True)``).
 
 import re
 
+from playwright.sync_api import expect
+
 from .conftest import ADMIN
 
 PASSWORD = ADMIN["password"]
@@ -97,9 +99,11 @@ def test_editor_submits_coordinator_approves_central_publishes(page, new_page):
     open_action_menu(editor)
     editor.get_by_role("button", name=f"Submit to {WORKFLOW}").click()
     editor.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
-    assert editor.get_by_text(f"Page '{NEW_TITLE}' has been submitted for moderation.").is_visible()
+    expect(editor.get_by_text(f"Page '{NEW_TITLE}' has been submitted for moderation.")).to_be_visible()
     editor.goto(f"/admin/pages/{page_id}/edit/")
-    assert editor.get_by_text(f"This page is awaiting '{COORDINATORS_TASK}' in the '{WORKFLOW}' workflow.").is_visible()
+    expect(
+        editor.get_by_text(f"This page is awaiting '{COORDINATORS_TASK}' in the '{WORKFLOW}' workflow.")
+    ).to_be_visible()
     assert public_title(visitor, live_url) == TITLE
 
     # 2. The Austrian editor may not edit another network's page: the admin sends them to the dashboard.
@@ -107,27 +111,29 @@ def test_editor_submits_coordinator_approves_central_publishes(page, new_page):
     other_id, _ = find_page(admin, OTHER_NETWORK_PAGE)
     editor.goto(f"/admin/pages/{other_id}/edit/")
     editor.wait_for_url(re.compile(r"/admin/$"))
-    assert editor.get_by_text("Sorry, you do not have permission to access this area.").is_visible()
+    expect(editor.get_by_text("Sorry, you do not have permission to access this area.")).to_be_visible()
 
     # 3. The coordinator finds it in "Awaiting your review" and approves it with a comment.
     coordinator = log_in(new_page, COORDINATOR)
     panel = awaiting_review(coordinator)
     row = panel.get_by_role("row").filter(has=coordinator.get_by_role("link", name=NEW_TITLE, exact=True))
-    assert row.get_by_text(EDITOR).is_visible()  # "Task submitted by"
+    expect(row.get_by_text(EDITOR)).to_be_visible()  # "Task submitted by"
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve with comment").click()
     dialog = coordinator.get_by_role("dialog").filter(has=coordinator.get_by_label(re.compile("Comment")))
     dialog.get_by_label(re.compile("Comment")).fill(COMMENT)
     with coordinator.expect_navigation():
         dialog.locator("[type=submit]").click()
-    assert awaiting_review(coordinator).get_by_role("link", name=NEW_TITLE, exact=True).count() == 0
+    expect(awaiting_review(coordinator).get_by_role("link", name=NEW_TITLE, exact=True)).to_have_count(0)
     coordinator.goto(f"/admin/pages/{page_id}/edit/")
-    assert coordinator.get_by_text(f"This page is awaiting '{CENTRAL_TASK}' in the '{WORKFLOW}' workflow.").is_visible()
+    expect(
+        coordinator.get_by_text(f"This page is awaiting '{CENTRAL_TASK}' in the '{WORKFLOW}' workflow.")
+    ).to_be_visible()
     assert public_title(visitor, live_url) == TITLE  # not live before the central editors approve
 
     # 4. The central editors approve and publish from the edit view's action menu.
     central = log_in(new_page, CENTRAL)
-    assert awaiting_review(central).get_by_role("link", name=NEW_TITLE, exact=True).is_visible()
+    expect(awaiting_review(central).get_by_role("link", name=NEW_TITLE, exact=True)).to_be_visible()
     central.goto(f"/admin/pages/{page_id}/edit/")
     open_action_menu(central)
     with central.expect_navigation():

@@ -3,9 +3,11 @@
 ``TranslationStatusReportView`` lists the package's source pages (see
 :func:`seismic_wagtail.core.translation_status.source_pages`) against the site's locales, a cell per
 language: source, missing, in progress, out of date or up to date, each linking to the wagtail-localize
-view that acts on it. Filters: page type, source language, not translated into, country, and those other apps
-add with the ``register_seismic_translation_status_filter`` hook (the networks app adds "Network"; see
-:class:`~seismic_wagtail.core.translation_status.ReportFilter`). CSV and XLSX exports.
+view that acts on it, and under it the page's review state when it is in a Wagtail workflow ("In review:
+<task>", "Changes requested: <task>"). Filters: page type, source language, not translated into, country,
+review, and those other apps add with the ``register_seismic_translation_status_filter`` hook (the
+networks app adds "Network"; see :class:`~seismic_wagtail.core.translation_status.ReportFilter`). CSV and
+XLSX exports, with a "Review" column.
 """
 
 import django_filters
@@ -20,7 +22,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from . import translation_status
 from .exports import SafeSpreadsheetExportMixin
@@ -52,6 +54,22 @@ def _locale_choices():
     return [(locale.language_code, locale.get_display_name()) for locale in content_locales()]
 
 
+#: The "Review" filter's choices: a value and the ``WorkflowState`` statuses it matches.
+REVIEW_FILTER_STATUSES = {
+    "any": translation_status.REVIEW_STATUSES,
+    "in_progress": (WorkflowState.STATUS_IN_PROGRESS,),
+    "needs_changes": (WorkflowState.STATUS_NEEDS_CHANGES,),
+}
+
+
+def _review_choices():
+    return [
+        ("any", _("In review or changes requested")),
+        ("in_progress", _("In review")),
+        ("needs_changes", _("Changes requested")),
+    ]
+
+
 class TranslationStatusFilterSet(WagtailFilterSet):
     page_type = django_filters.ChoiceFilter(label=_("Page type"), choices=_page_type_choices, method="filter_page_type")
     source_locale = django_filters.ChoiceFilter(
@@ -61,6 +79,7 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         label=_("Not translated into"), choices=_locale_choices, method="filter_not_translated_into"
     )
     country = django_filters.ChoiceFilter(label=_("Country"), choices=_country_choices, method="filter_country")
+    review = django_filters.ChoiceFilter(label=_("Review"), choices=_review_choices, method="filter_review")
 
     class Meta:
         model = Page
@@ -93,6 +112,10 @@ class TranslationStatusFilterSet(WagtailFilterSet):
 
     def filter_country(self, queryset, name, value):
         return translation_status.filter_by_country(queryset, value)
+
+    def filter_review(self, queryset, name, value):
+        """Rows with at least one page (source or translation) in a review workflow in the chosen state."""
+        return translation_status.filter_in_review(queryset, REVIEW_FILTER_STATUSES[value])
 
 
 class StatusColumn(Column):
@@ -156,10 +179,10 @@ class TranslationStatusReportView(SafeSpreadsheetExportMixin, ReportView):
         page.object_list = object_list = self.decorate_paginated_queryset(object_list)
         return paginator, page, object_list, is_paginated
 
-    # Exports: one row per page, one column per language.
+    # Exports: one row per page, one column per language, and one for the review states of the row's pages.
     @property
     def list_export(self):
-        return ["title", "page_type", "source_language", *[locale.language_code for locale in self.locales]]
+        return ["title", "page_type", "source_language", *[locale.language_code for locale in self.locales], "review"]
 
     @property
     def export_headings(self):
@@ -168,6 +191,7 @@ class TranslationStatusReportView(SafeSpreadsheetExportMixin, ReportView):
             "page_type": _("Type"),
             "source_language": _("Source language"),
             **{locale.language_code: locale.get_display_name() for locale in self.locales},
+            "review": _("Review"),
         }
 
     def to_row_dict(self, item):
@@ -179,6 +203,8 @@ class TranslationStatusReportView(SafeSpreadsheetExportMixin, ReportView):
         }
         for cell in row.cells:
             values[cell.locale.language_code] = str(cell.label)
+        # "de: In review: Approval by …; sv: Changes requested: …" (language codes, as the source language).
+        values["review"] = "; ".join(f"{cell.locale.language_code}: {cell.review.label}" for cell in row.review_cells)
         return values
 
     def get_context_data(self, *args, **kwargs):

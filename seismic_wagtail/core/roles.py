@@ -12,7 +12,7 @@ The roles:
   permissions its admin screens need (:func:`RoleSetup.grant_central_models`).
 * **translators per language** (``ROLE_GROUP_NAMES["translators"]``): add and edit the pages of their
   locale's tree (so wagtail-localize's translation editor opens there), choose images; nothing else.
-* **network teams** (the networks app, :mod:`seismic_wagtail.networks.roles`): national editors and
+* **network teams** (the networks app's own ``roles`` module): national editors and
   coordinators per network.
 
 Core names no domain app: :func:`setup_roles` runs the ``roles`` module of every installed app of the

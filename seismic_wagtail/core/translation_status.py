@@ -1,9 +1,9 @@
 """Where each page of the package stands in each language of the site.
 
 :func:`get_status_rows` takes source pages and the site's locales and returns one :class:`StatusRow` per
-page with one :class:`StatusCell` per locale, in five queries whatever the number of pages and locales.
-The admin report (``seismic_wagtail.core.admin_views.TranslationStatusReportView``) shows them; other apps
-add filters to it through the :data:`REPORT_FILTER_HOOK` Wagtail hook.
+page with one :class:`StatusCell` per locale, in a constant number of queries whatever the number of pages
+and locales. The admin report (``seismic_wagtail.core.admin_views.TranslationStatusReportView``) shows them; other
+apps add filters to it through the :data:`REPORT_FILTER_HOOK` Wagtail hook.
 
 The states, read from wagtail-localize's models (see ``docs/reference/translation-status.md``):
 
@@ -25,6 +25,10 @@ The states, read from wagtail-localize's models (see ``docs/reference/translatio
     segments without a valid ``StringTranslation`` in the locale.
 ``up_to_date``
     A live translation, every segment translated, synchronised since the source last changed.
+
+Beside its state, a cell whose page is in a Wagtail review workflow carries a :class:`ReviewState`: the
+page's ``WorkflowState`` while it is in progress (waiting at a task) or needs changes, and the name of its
+current task. They come from one more query, whatever the number of pages and locales.
 """
 
 from collections.abc import Callable
@@ -34,11 +38,12 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import CharField, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin, WorkflowState
 
 from .conf import get_setting
 
@@ -51,6 +56,40 @@ class Status(models.TextChoices):
     UP_TO_DATE = "up_to_date", _("Up to date")
 
 
+#: The statuses of a Wagtail ``WorkflowState`` while its page is in review (Wagtail allows one such state
+#: per page): waiting at a task, or sent back with changes requested.
+REVIEW_STATUSES = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """Where a page stands in its review workflow: Wagtail's ``WorkflowState.status`` (one of
+    :data:`REVIEW_STATUSES`) and the name of the current task (``""`` when there is none)."""
+
+    status: str
+    task_name: str = ""
+    #: The page's editor, where Wagtail shows the workflow and its reviewers act on it.
+    url: str | None = None
+
+    @property
+    def in_review(self):
+        return self.status == WorkflowState.STATUS_IN_PROGRESS
+
+    @property
+    def label(self):
+        """The state as text, e.g. "In review: Approval by SEiSMiC Austria: coordinators"."""
+        if self.in_review:
+            if self.task_name:
+                return _("In review: %(task)s") % {"task": self.task_name}
+            return _("In review")
+        if self.task_name:
+            return _("Changes requested: %(task)s") % {"task": self.task_name}
+        return _("Changes requested")
+
+    def __str__(self):
+        return str(self.label)
+
+
 @dataclass
 class StatusCell:
     locale: object
@@ -58,6 +97,8 @@ class StatusCell:
     page: Page | None = None
     #: The admin URL to act on the cell: submit (missing), sync (out of date) or edit the translation.
     action_url: str | None = None
+    #: The page's :class:`ReviewState` when it is in a review workflow, else ``None``.
+    review: ReviewState | None = None
 
     @property
     def label(self):
@@ -74,6 +115,11 @@ class StatusRow:
 
     def cell(self, language_code):
         return next((cell for cell in self.cells if cell.locale.language_code == language_code), None)
+
+    @property
+    def review_cells(self):
+        """The cells whose page is in a review workflow."""
+        return [cell for cell in self.cells if cell.review is not None]
 
 
 def report_page_models():
@@ -132,6 +178,39 @@ def filter_not_translated_into(queryset, language_code):
     )
 
 
+def _pages_in_review(statuses=REVIEW_STATUSES):
+    """The pages with a ``WorkflowState`` of one of ``statuses``, as a subquery.
+
+    Page workflow states are keyed by the base ``Page`` content type and the page's primary key as text
+    (``WorkflowState.object_id`` is a ``CharField``), so the page's key is cast rather than the state's.
+    """
+    states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), status__in=list(statuses)
+    )
+    return Page.objects.annotate(text_pk=Cast("pk", output_field=CharField())).filter(
+        text_pk__in=states.values("object_id")
+    )
+
+
+def filter_in_review(queryset, statuses=REVIEW_STATUSES):
+    """Source pages of which at least one page of their ``translation_key`` (the source itself or a
+    translation) is in a review workflow with one of ``statuses`` (default: in review or changes requested)."""
+    return queryset.filter(translation_key__in=_pages_in_review(statuses).values("translation_key"))
+
+
+def get_review_states(pages):
+    """``{page pk: ReviewState}`` for those of ``pages`` in a review workflow: one query."""
+    states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=[str(page.pk) for page in pages],
+        status__in=REVIEW_STATUSES,
+    ).values_list("object_id", "status", "current_task_state__task__name")
+    return {
+        int(object_id): ReviewState(status, task_name or "", reverse("wagtailadmin_pages:edit", args=[int(object_id)]))
+        for object_id, status, task_name in states
+    }
+
+
 #: The Wagtail hook through which other apps add filters to the report: each function registered under it
 #: returns a :class:`ReportFilter` (or ``None`` to add nothing). The networks app adds "Network" this way.
 REPORT_FILTER_HOOK = "register_seismic_translation_status_filter"
@@ -167,8 +246,9 @@ def has_field(model, name):
 def get_status_rows(pages, locales):
     """One :class:`StatusRow` per page of ``pages`` (source pages), with a cell per locale of ``locales``.
 
-    Five queries, whatever the number of pages and locales: the pages of every translation key, the
-    translation sources, the translations (with their progress and last synchronisation annotated).
+    A constant number of queries, whatever the number of pages and locales: the pages of every translation
+    key, the translation sources, the translations (with their progress and last synchronisation annotated)
+    and the review states of those pages (:func:`get_review_states`).
     """
     # Imported here: a site may leave wagtail_localize out of INSTALLED_APPS (then the report is not used).
     from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
@@ -222,12 +302,17 @@ def get_status_rows(pages, locales):
         .only("id", "source_id", "target_locale_id")
     }
 
+    reviews = get_review_states(page for page in existing.values() if not page.alias_of_id)
+
     rows = []
     for page in pages:
         row = StatusRow(page=page)
         source = sources.get((page.translation_key, page.locale_id))
         for locale in locales:
-            row.cells.append(_cell(page, locale, existing, source, translations))
+            cell = _cell(page, locale, existing, source, translations)
+            if cell.page is not None:
+                cell.review = reviews.get(cell.page.pk)
+            row.cells.append(cell)
         rows.append(row)
     return rows
 

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 
 class StoryRssFeed(Feed):
-    """The stories of one index page; subclass and override the ``item_*`` methods to change an item."""
+    """The stories of one index page (its story sections included); subclass and override the ``item_*``
+    methods to change an item."""
 
     feed_type = Rss201rev2Feed
 

@@ -359,8 +359,8 @@ class StoryFilter:
 
     @cached_property
     def search_hits(self):
-        """The primary keys of the newest :attr:`search_limit` stories matching the text search (``None`` when
-        there is none).
+        """The primary keys of the newest :attr:`search_limit` stories of the index's subtree (its story sections
+        included) matching the text search (``None`` when there is none).
 
         The list shows matches newest first, so relevance is not asked for: ranking every match (a score
         subquery per matching row on the database backend) made a common word cost minutes on SQLite at
@@ -369,7 +369,10 @@ class StoryFilter:
         if not self.query:
             return None
         hits = (
-            self.stories.model.objects.live().child_of(self.index).defer_streamfields().order_by("-first_published_at")
+            self.stories.model.objects.live()
+            .descendant_of(self.index)
+            .defer_streamfields()
+            .order_by("-first_published_at")
         )
         return [
             page.pk for page in hits.search(self.query, operator="and", order_by_relevance=False)[: self.search_limit]

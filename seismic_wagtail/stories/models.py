@@ -67,11 +67,16 @@ class NetworkChooserPanel(PageChooserPanel):
 
 
 class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
-    """Lists the live stories below it, newest first, with facets, text search, RSS and Atom feeds.
+    """Lists the live stories of its whole subtree, newest first, with facets, text search, RSS and Atom feeds.
 
     The list, the facets and the feeds all read the same query string (see :class:`StoryFilter`), so a
     filtered list is a link to share and a feed to follow. Extension points: :meth:`get_stories` (the base
     queryset), :attr:`filter_class`, :meth:`get_feed` and :attr:`stories_per_page`.
+
+    An index below another index with :attr:`network` set is that network's *story section*: the main index
+    lists the section's stories with its own, the section lists only its own (with a link to the network),
+    new stories in it belong to the network (:meth:`StoryPage.get_default_network_id`), and the network's
+    team may edit them (:mod:`.roles` gives the permissions and the review workflow).
     """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -115,13 +120,14 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("story index pages")
 
     def get_stories(self):
-        """The live stories of this index (its locale), newest first, ready for listing.
+        """The live stories of this index's subtree (its locale; its story sections included), newest first,
+        ready for listing.
 
         Streamfields are deferred and everything a card shows is fetched in a fixed number of queries.
         """
         image_model = get_image_model()
         return (
-            StoryPage.objects.child_of(self)
+            StoryPage.objects.descendant_of(self)
             .live()
             .public()
             .defer_streamfields()
@@ -142,6 +148,17 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
     def get_filter(self, request):
         return self.filter_class(self, request.GET, stories=self.get_stories())
 
+    def localized_network(self):
+        """The network page of this story section in the index's language when it is translated, else the page
+        chosen; ``None`` for an index that is not a network's section. One query."""
+        if not self.network_id:
+            return None
+        pages = Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk=self.network_id).values("translation_key")
+        ).order_by("pk")
+        found = list(pages.filter(models.Q(locale_id=self.locale_id) | models.Q(pk=self.network_id)))
+        return next((page for page in found if page.locale_id == self.locale_id), found[0] if found else None)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         story_filter = self.get_filter(request)
@@ -156,6 +173,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
                 "stories": page_obj.object_list,
                 "rss_url": self.feed_url("rss", story_filter),
                 "atom_url": self.feed_url("atom", story_filter),
+                "network_page": self.localized_network(),
             }
         )
         return context
@@ -202,8 +220,28 @@ class TransferStatus(models.TextChoices):
     REUSED = "reused", _("Reused from")
 
 
+def section_network_id(parent):
+    """The ``network`` id of ``parent`` when it is a network's story section (a :class:`StoryIndexPage`
+    with a network), else ``None``. No query when ``parent`` is already a specific page."""
+    if parent is None:
+        return None
+    if not isinstance(parent, StoryIndexPage):
+        if not issubclass(parent.specific_class or Page, StoryIndexPage):
+            return None
+        parent = parent.specific_deferred
+    return parent.network_id
+
+
 class StoryPageForm(WagtailAdminPageForm):
-    """The story editor form: a transfer link may not point at the story itself (or one of its translations)."""
+    """The story editor form: a new story in a network's story section starts with that network chosen; a
+    transfer link may not point at the story itself (or one of its translations)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and "network" in self.fields and not self.initial.get("network"):
+            network_id = section_network_id(self.parent_page)
+            if network_id:
+                self.initial["network"] = network_id
 
     def clean(self):
         cleaned_data = super().clean()
@@ -326,6 +364,32 @@ class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page)
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def get_default_network_id(self):
+        """The network of a new story that has none: its parent's when the parent is a network's story section
+        (one query), else ``None``. Override to choose differently."""
+        if not self.path or self.depth <= 1:
+            return None
+        parent_path = self.path[: -self.steplen]
+        return StoryIndexPage.objects.filter(path=parent_path).values_list("network_id", flat=True).first()
+
+    def set_default_network(self):
+        """Give a new story without a network its section's network (see :meth:`get_default_network_id`).
+
+        Called before validation, like Wagtail's own defaults (locale, slug): from :meth:`full_clean` (a live
+        page's save, the page editor) and :meth:`minimal_clean` (a draft's save). A page saved with
+        ``clean=False`` keeps what it has.
+        """
+        if self.pk is None and self.network_id is None:
+            self.network_id = self.get_default_network_id()
+
+    def full_clean(self, *args, **kwargs):
+        self.set_default_network()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self.set_default_network()
+        super().minimal_clean()
 
     def clean(self):
         super().clean()

@@ -1,5 +1,11 @@
-"""The stories app's signal receivers: clear the cached facet counts of the story index when what they count
-or label changes.
+"""The stories app's signal receivers, connected with ``sender=`` by :func:`register_signal_handlers` in
+``StoriesConfig.ready()``.
+
+- :func:`extend_team_to_section`: a new story index whose ``network`` has a network team (a story section
+  translated by wagtail-localize, or made in the admin) gets the team's page permissions and the network's
+  review workflow at once (:func:`.roles.on_story_index_created`); no query for an index without a network.
+- :func:`~.filters.clear_facet_cache`: clears the cached facet counts of the story index when what they count
+  or label changes.
 
 :func:`register_signal_handlers` runs in ``StoriesConfig.ready()`` and connects :func:`clear_facet_cache` with
 ``sender=`` to exactly the models behind the facets (and their subclasses): story pages, story index pages,
@@ -17,6 +23,7 @@ from seismic_wagtail.core.swappable import get_network_page_model
 
 from .filters import clear_facet_cache
 from .models import StoryIndexPage, StoryPage, StoryPageOrganisation, StoryPageTheme
+from .roles import on_story_index_created
 
 SIGNALS = {"save": post_save, "delete": post_delete, "move": post_page_move}
 
@@ -31,7 +38,23 @@ def facet_models():
     return [model for model in apps.get_models() if issubclass(model, tuple(bases))]
 
 
+def extend_team_to_section(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        on_story_index_created(instance)
+
+
+def story_index_models():
+    """:class:`StoryIndexPage` and its subclasses (a site's own index type)."""
+    return [model for model in apps.get_models() if issubclass(model, StoryIndexPage)]
+
+
 def register_signal_handlers():
+    for model in story_index_models():
+        post_save.connect(
+            extend_team_to_section,
+            sender=model,
+            dispatch_uid=f"seismic_stories_section_team_{model._meta.label_lower}",
+        )
     for model in facet_models():
         for name, signal in SIGNALS.items():
             signal.connect(

@@ -12,8 +12,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.images import get_image_model
-from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.models import Collection, Page
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 from seismic_wagtail.core.roles import group_name, setup_roles
 from seismic_wagtail.networks.models import JoinRequestStatus, NetworkJoinRequest, NetworkTeam
@@ -21,7 +21,6 @@ from tests.factories.consultations import ConsultationPageFactory
 from tests.factories.networks import EventPageFactory, NetworkJoinRequestFactory, NetworkPageFactory
 from tests.factories.users import UserFactory
 from tests.translations import publish_translation
-
 
 image_policy = CollectionOwnershipPermissionPolicy(
     get_image_model(), auth_model=get_image_model(), owner_field_name="uploaded_by_user"
@@ -296,3 +295,13 @@ def test_query_count_of_the_coordinators_listing_is_flat_in_networks(client, sit
         NetworkJoinRequestFactory.create_batch(2, network=page)
     setup_roles()
     assert count() == coordinator
+
+
+def test_translator_works_in_wagtail_localizes_translation_editor(client, site, users):
+    """The German copy opens in wagtail-localize's translation editor for the German translator; the English
+    source does not open at all."""
+    client.force_login(users["de_translator"])
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[site["at_de"].pk]))
+    assert response.status_code == 200
+    assert 'class="js-translation-editor"' in response.text  # wagtail-localize's editor, not Wagtail's form
+    assert refused(client.get(reverse("wagtailadmin_pages:edit", args=[site["at"].pk])))

@@ -33,7 +33,7 @@ class StoryPageTypeTests(WagtailPageTestCase):
         self.assertCanCreateAt(StoryIndexPage, StoryPage)
         self.assertCanNotCreateAt(Page, StoryPage)
         self.assertCanNotCreateAt(StoryPage, StoryPage)
-        self.assertAllowedSubpageTypes(StoryIndexPage, {StoryPage})
+        self.assertAllowedSubpageTypes(StoryIndexPage, {StoryPage, StoryIndexPage})  # story sections
         self.assertAllowedParentPageTypes(StoryPage, {StoryIndexPage})
 
     def story_form_data(self, **overrides):

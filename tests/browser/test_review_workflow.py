@@ -1,11 +1,12 @@
 """The review workflow (#19) in Chromium, with the demo's accounts: a national editor of SEiSMiC Austria
-changes a page of the network and submits it to the network's review workflow; a coordinator of the network
-approves it from the dashboard (with a comment); the central editors approve it and publish; visitors see the
-change only then, and Wagtail's history of the page (its audit log) lists each step with its user.
+changes a story in the network's story section and submits it to the network's review workflow; a coordinator
+of the network approves it from the dashboard (with a comment); the central editors approve it and publish;
+visitors see the change only then, and Wagtail's history of the page (its audit log) lists each step with its
+user. The Austrian editor cannot edit a Czech story.
 
 The accounts are ``demo_admin``'s (``editor-at``, ``coordinator-at``, ``central``), which get the
 administrator's password in these tests (``DEMO_ADMIN_PASSWORD``); ``seismic_demo`` sets up the teams and the
-workflows (``setup_roles(..., workflows=True)``).
+workflows and the story sections (``setup_roles(..., workflows=True, move_stories=True)``).
 """
 
 import re
@@ -17,18 +18,19 @@ from .conftest import ADMIN
 PASSWORD = ADMIN["password"]
 EDITOR, COORDINATOR, CENTRAL = "editor-at", "coordinator-at", "central"
 
-#: The page under review: an event of SEiSMiC Austria (the network page's translations carry the network's
-#: workflow). Another page of the network's subtree, such as a story of its story section, only needs its
-#: title here.
-TITLE = "Agenda dialogue in Graz"
+#: The page under review: a story of SEiSMiC Austria, which the demo moved into the network's story section
+#: (``/seismic-demo/stories/austria/``), where the network's review workflow applies. Any page of the network
+#: works the same (an event below the network page has the same workflow) with its title and path here.
+TITLE = "A participatory budget for the Lend district"
+SECTION_PATH = "/seismic-demo/stories/austria/"
 NEW_TITLE = f"{TITLE}, reviewed"
-#: A page of another network, which the Austrian editor may not edit.
-OTHER_NETWORK_PAGE = "SEiSMiC Czech Republic"
+#: A page of another network (a story in the Czech section), which the Austrian editor may not edit.
+OTHER_NETWORK_PAGE = "Participatory budgeting in Prague 7"
 
 WORKFLOW = "Review: SEiSMiC Austria"
 COORDINATORS_TASK = "Approval by SEiSMiC Austria: coordinators"
 CENTRAL_TASK = "Approval by SEiSMiC central editors"
-COMMENT = "Checked the date and the venue with the Graz team."
+COMMENT = "Checked the figures with the Graz team."
 
 
 def log_in(new_page, username, password=PASSWORD):
@@ -93,6 +95,7 @@ def test_editor_submits_coordinator_approves_central_publishes(page, new_page):
     # 1. The national editor changes the title and submits the page to the network's review workflow.
     editor = log_in(new_page, EDITOR)
     page_id, live_url = find_page(editor, TITLE)
+    assert live_url.startswith(SECTION_PATH), live_url
     assert public_title(visitor, live_url) == TITLE
     editor.goto(f"/admin/pages/{page_id}/edit/")
     editor.fill("#id_title", NEW_TITLE)

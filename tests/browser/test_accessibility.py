@@ -47,13 +47,13 @@ PAGES = {
         "tr": "/tr/seismic-demo/hikayeler/",
     },
     "story": {
-        "en": "/seismic-demo/stories/solar-cooperative-on-social-housing-roofs/",
-        "sv": "/sv/seismic-demo/berattelser/valkommen-granne-mentorer-for-nyanlanda-flyktingar/",
-        "tr": "/tr/seismic-demo/hikayeler/depreme-hazr-mahalleler/",
+        "en": "/seismic-demo/stories/austria/solar-cooperative-on-social-housing-roofs/",
+        "sv": "/sv/seismic-demo/berattelser/sweden/valkommen-granne-mentorer-for-nyanlanda-flyktingar/",
+        "tr": "/tr/seismic-demo/hikayeler/turkey/depreme-hazr-mahalleler/",
     },
     "story-fallback": {
-        "sv": "/seismic-demo/stories/participatory-budget-lend/",
-        "tr": "/seismic-demo/stories/participatory-budget-lend/",
+        "sv": "/seismic-demo/stories/austria/participatory-budget-lend/",
+        "tr": "/seismic-demo/stories/austria/participatory-budget-lend/",
     },
     "consultation": {
         "en": "/seismic-demo/research-agenda-consultation/",

@@ -8,7 +8,7 @@ CONSULTATION_TR = "/tr/seismic-demo/research-agenda-consultation/"
 
 
 def test_switch_a_story_to_swedish(page):
-    page.goto("/seismic-demo/stories/welcome-neighbour-mentoring/")
+    page.goto("/seismic-demo/stories/sweden/welcome-neighbour-mentoring/")
     english_title = page.locator("h1").inner_text()
     switcher = page.get_by_role("navigation", name="Choose a language")
     switcher.get_by_role("link", name="Svenska").click()

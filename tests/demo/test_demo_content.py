@@ -136,8 +136,10 @@ def test_networks_in_their_national_languages(locales, client):
 
 
 def test_stories_over_ten_countries_translated_into_their_languages(locales, client):
-    index = StoryIndexPage.objects.get(locale=locales["en"])
-    assert StoryIndexPage.objects.count() == len(DEMO_LANGUAGES)
+    index = StoryIndexPage.objects.get(locale=locales["en"], network__isnull=True)
+    assert StoryIndexPage.objects.filter(network__isnull=True).count() == len(DEMO_LANGUAGES)
+    # Each network's stories sit in its story section (seismic_roles --move-stories), listed by the main index.
+    assert not StoryPage.objects.child_of(index).filter(network__isnull=False).exists()
     assert index.get_translation(locales["sv"]).title == "Berättelser"
     english = StoryPage.objects.live().filter(locale=locales["en"])
     assert english.count() >= 20

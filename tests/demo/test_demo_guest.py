@@ -115,7 +115,7 @@ def test_dry_run_lists_and_creates_nothing(host, written_files):
     before = site_state()
     output = run_demo(dry_run=True)
     assert "Dry run, nothing was created. In en, de, the demo would create:" in output
-    assert "/seismic-demo/stories/solar-cooperative-on-social-housing-roofs/" in output
+    assert "/seismic-demo/stories/austria/solar-cooperative-on-social-housing-roofs/" in output
     assert site_state() == before
     assert written_files and not any(default_storage.exists(name) for name in written_files)
 

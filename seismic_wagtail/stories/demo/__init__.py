@@ -48,7 +48,7 @@ def create_demo(context):
     stories = {}
     for data in content["stories"]:
         text = english["stories"][data["slug"]]
-        story = index.get_children().filter(slug=data["slug"]).first()
+        story = StoryPage.objects.descendant_of(index).filter(slug=data["slug"]).first()  # moved into a section
         if story is None:
             story = create_story(context, index, data, text, english, stories)
         else:

@@ -12,7 +12,7 @@ def test_switch_a_story_to_swedish(page):
     english_title = page.locator("h1").inner_text()
     switcher = page.get_by_role("navigation", name="Choose a language")
     switcher.get_by_role("link", name="Svenska").click()
-    page.wait_for_url("**/sv/seismic-demo/berattelser/valkommen-granne-mentorer-for-nyanlanda-flyktingar/")
+    page.wait_for_url("**/sv/seismic-demo/berattelser/sweden/valkommen-granne-mentorer-for-nyanlanda-flyktingar/")
     assert page.locator("html").get_attribute("lang") == "sv"
     title = page.locator("h1").inner_text()
     assert title.startswith("Välkommen granne") and title != english_title

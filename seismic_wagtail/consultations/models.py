@@ -19,7 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
@@ -43,6 +43,15 @@ class ResultsVisibility(models.TextChoices):
     HIDDEN = "hidden", _("Not published")
     LIVE = "live", _("Published while open and after closing")
     AFTER_CLOSING = "after_closing", _("Published after closing")
+
+
+class ResultsLicence(models.TextChoices):
+    """The licences a consultation's open data can carry (SPDX identifiers); :data:`.open_data.LICENCES` gives
+    each one's short name and deed URL. A site adds one by overriding both (and a migration of its own)."""
+
+    CC_BY_4 = "CC-BY-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
+    CC_BY_SA_4 = "CC-BY-SA-4.0", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)")
+    CC0_1 = "CC0-1.0", _("Creative Commons Zero 1.0 (CC0 1.0): no rights reserved")
 
 
 class RespondentType(models.TextChoices):
@@ -131,6 +140,13 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         choices=ResultsVisibility.choices,
         default=ResultsVisibility.HIDDEN,
     )
+    results_licence = models.CharField(
+        _("licence of the results data"),
+        max_length=20,
+        choices=ResultsLicence.choices,
+        default=ResultsLicence.CC_BY_4,
+        help_text=_("Once closed, published results are offered as CSV and JSON under this licence."),
+    )
     retention_days = models.PositiveIntegerField(
         _("keep responses for (days)"),
         null=True,
@@ -158,7 +174,12 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
     ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(
-            [FieldPanel("require_confirmation"), FieldPanel("results_visibility"), FieldPanel("retention_days")],
+            [
+                FieldPanel("require_confirmation"),
+                FieldPanel("results_visibility"),
+                FieldPanel("results_licence"),
+                FieldPanel("retention_days"),
+            ],
             heading=_("Responses"),
         ),
     ]
@@ -168,6 +189,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         SynchronizedField("closes_at", overridable=False),
         SynchronizedField("require_confirmation", overridable=False),
         SynchronizedField("results_visibility", overridable=False),
+        SynchronizedField("results_licence", overridable=False),
         SynchronizedField("retention_days", overridable=False),
     ]
 
@@ -404,6 +426,15 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         from .views import results_answers_view  # at call time: views.py imports ConsultationStatus from here
 
         return results_answers_view(self, request, question_id)
+
+    # ``results.csv`` / ``results.json`` come through ``seismic_wagtail.core.urls``; ``results/csv/`` and
+    # ``results/json/`` work without it (Wagtail's own page URLs allow no dots). See open_data.py.
+    @re_path(r"^results\.(?P<data_format>csv|json)/?$", name="results_data")
+    @re_path(r"^results/(?P<data_format>csv|json)/$", name="results_data_slash")
+    def results_data_view(self, request, data_format):
+        from .views import results_data_view  # at call time: views.py imports ConsultationStatus from here
+
+        return results_data_view(self, request, data_format)
 
 
 def answer_rows(response, questions, data):

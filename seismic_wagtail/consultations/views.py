@@ -5,6 +5,8 @@
 * ``confirm/<signed token>/``: a button that confirms a response (a POST, so link scanners confirm nothing).
 * ``results/``: the pooled results, when the editor published them.
 * ``results/answers/<question id>/``: one free-text question's published answers, paged and filtered.
+* ``results.csv`` / ``results.json`` (or ``results/csv/``, ``results/json/``): the results as open data, once
+  closed and published (:mod:`.open_data`).
 
 Both results views take ``?translate=1`` to show the free-text answers machine-translated into the page's
 language (:mod:`.machine_translation`).
@@ -23,6 +25,7 @@ from seismic_wagtail.core.ratelimit import enforce_rate_limit
 
 from .machine_translation import translate_answers, translator_available
 from .models import ConsultationStatus
+from .open_data import csv_response, json_response, open_data_available, open_data_links
 from .questions import TEXT
 from .results import language_name, text_answer_page
 from .tasks import queue_confirmation_mail
@@ -144,6 +147,7 @@ def results_view(page, request):
         request,
         page.results_template,
         results=results,
+        open_data=open_data_links(page, request),
         sortable_table_script=sortable_table_script(),
         **_translation_context(page, request, answers),
     )
@@ -170,3 +174,11 @@ def results_answers_view(page, request, question_id):
         next_query=answer_page.querystring(page=answer_page.number + 1, translate=translate),
         **_translation_context(page, request, answer_page.answers),
     )
+
+
+def results_data_view(page, request, data_format):
+    """The results as open data: ``data_format`` ``"csv"`` or ``"json"`` (:mod:`.open_data`); 404 unless the
+    results are published and the consultation closed."""
+    if not open_data_available(page):
+        raise Http404("The results of this consultation are not published as open data.")
+    return json_response(page, request) if data_format == "json" else csv_response(page, request)

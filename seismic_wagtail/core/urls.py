@@ -1,5 +1,5 @@
 """One URL pattern that lets the package's pages answer at file names: ``<page url>rss.xml``, ``atom.xml``,
-``event.ics`` and ``calendar.ics``.
+``event.ics``, ``calendar.ics``, ``results.csv`` and ``results.json``.
 
 Wagtail's page URL pattern only accepts path segments of letters, digits, ``-`` and ``_`` ending in ``/``,
 so a URL with a dot never reaches a page. This pattern matches exactly the file names of
@@ -25,7 +25,7 @@ from wagtail import views as wagtail_views
 
 #: The file names a page of the package answers at. Only these are matched, so a site's own
 #: ``/sitemap.xml`` or ``/feed.xml`` patterns are never shadowed.
-FILE_ROUTES = ("rss.xml", "atom.xml", "event.ics", "calendar.ics")
+FILE_ROUTES = ("rss.xml", "atom.xml", "event.ics", "calendar.ics", "results.csv", "results.json")
 
 FILE_ROUTE_URL_NAME = "seismic_file_route"
 

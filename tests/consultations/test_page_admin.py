@@ -44,6 +44,7 @@ class TestConsultationPageInAdmin(WagtailPageTestCase):
                     "privacy_notice": rich_text("We keep responses for a year."),
                     "thank_you_text": rich_text("Thanks!"),
                     "results_visibility": "after_closing",
+                    "results_licence": "CC-BY-4.0",
                 }
             ),
         )

@@ -212,7 +212,7 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     def apply_source_settings(self):
         """Take the phase and the other synchronised settings (``opens_at``, ``closes_at``,
-        ``require_confirmation``, ``results_visibility``, ``retention_days``) from the translation source, on
+        ``require_confirmation``, ``results_visibility``, ``retention_days``, ``results_licence``) from the translation source, on
         this instance (nothing is saved). Called by :meth:`serve`, :meth:`get_status` and
         :meth:`get_form_class`, so a copy whose editors never clicked "Sync translated pages" still opens and
         closes with its source. Override to opt a page type out (``pass``)."""

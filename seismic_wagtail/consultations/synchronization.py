@@ -34,7 +34,14 @@ import dataclasses
 from django.apps import apps
 
 #: The settings a copy always takes from its source (wagtail-localize ``SynchronizedField``s, not overridable).
-SYNCHRONIZED_FIELDS = ("opens_at", "closes_at", "require_confirmation", "results_visibility", "retention_days")
+SYNCHRONIZED_FIELDS = (
+    "opens_at",
+    "closes_at",
+    "require_confirmation",
+    "results_visibility",
+    "retention_days",
+    "results_licence",
+)
 
 
 def translation_edges(translation_key):

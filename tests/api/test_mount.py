@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,8 @@ from seismic_wagtail.core.api import api_apps
 from seismic_wagtail.core.api_urls import api_router
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_core_finds_each_apps_endpoints():
@@ -38,10 +41,27 @@ def test_a_site_without_rest_framework_still_loads_and_checks():
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
-        env={"DJANGO_SETTINGS_MODULE": "tests.api.settings_without_rest_framework", "PATH": "", "PYTHONPATH": "."},
+        env={
+            "DJANGO_SETTINGS_MODULE": "tests.api.settings_without_rest_framework",
+            "PATH": "",
+            "PYTHONPATH": str(ROOT),
+        },
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().endswith("ok")
+
+
+def test_urls_come_from_the_request_host_or_wagtailapi_base_url(client, settings, story):
+    settings.ALLOWED_HOSTS = ["city.example"]
+    item = client.get("/api/seismic/v2/stories/", HTTP_HOST="city.example").json()["items"][0]
+    assert item["meta"]["html_url"] == "http://city.example/stories/pop-up-shops/"
+    assert item["meta"]["detail_url"] == f"http://city.example/api/seismic/v2/stories/{story.pk}/"
+    assert item["hero_image"]["url"].startswith("http://city.example/media/")
+    settings.WAGTAILAPI_BASE_URL = "https://www.city.example"
+    item = client.get("/api/seismic/v2/stories/", HTTP_HOST="city.example").json()["items"][0]
+    assert item["meta"]["html_url"] == "https://www.city.example/stories/pop-up-shops/"
+    assert item["meta"]["detail_url"] == f"https://www.city.example/api/seismic/v2/stories/{story.pk}/"

@@ -10,6 +10,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The package's read API (stories, networks, events, consultations): docs/reference/api.md.
+    path("api/seismic/v2/", include("seismic_wagtail.core.api_urls")),
 ]
 
 if settings.DEBUG:

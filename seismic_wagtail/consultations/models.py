@@ -19,11 +19,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from seismic_wagtail.core.api_fields import SubpageUrlField
 from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.mail import send_templated_mail
 from seismic_wagtail.core.pages import SeismicPageMixin
@@ -193,6 +195,17 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
         SynchronizedField("retention_days", overridable=False),
     ]
 
+    #: The read API's fields (``seismic_wagtail.consultations.api``). The dates and the phase follow the
+    #: translation source; the results are aggregates only, in the detail (``results``), when published.
+    api_fields = [
+        APIField("opens_at"),
+        APIField("closes_at"),
+        APIField("status"),
+        APIField("questions_count"),
+        APIField("results_published"),
+        APIField("results_url", serializer=SubpageUrlField("results", when="results_published")),
+    ]
+
     class Meta:
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
@@ -266,6 +279,11 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
     @cached_property
     def question_list(self):
         return self.get_questions()
+
+    @property
+    def questions_count(self):
+        """How many questions the consultation asks (those of its translation source), for the read API."""
+        return len(self.question_list)
 
     def get_questions(self):
         """The questions of this language version (see :func:`.questions.get_questions`).

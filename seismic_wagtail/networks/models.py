@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
@@ -210,6 +211,17 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
         index.FilterField("locale"),
     ]
 
+    #: The read API's fields (``seismic_wagtail.networks.api``). The contact is what the page shows publicly;
+    #: members and join requests are never in the API.
+    api_fields = [
+        APIField("country"),
+        APIField("intro"),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("theme_slugs"),
+        APIField("coordinator_names"),
+    ]
+
     parent_page_types = ["seismic_networks.NetworkIndexPage"]
     subpage_types = ["seismic_networks.EventPage"]
     template = "seismic_wagtail/networks/network_page.html"
@@ -229,6 +241,16 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     def get_themes(self):
         return [row.theme for row in self.network_themes.all() if row.theme_id]
+
+    @property
+    def theme_slugs(self):
+        """The themes' slugs (the same in every language), for the read API."""
+        return [theme.slug for theme in self.get_themes()]
+
+    @property
+    def coordinator_names(self):
+        """The coordinating organisations as the page names them, for the read API."""
+        return [str(organisation) for organisation in self.get_coordinators()]
 
     def get_public_members(self):
         """The members who agreed to be listed; editors see all members in the admin."""
@@ -456,6 +478,18 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
         index.FilterField("locale"),
     ]
 
+    #: The read API's fields (``seismic_wagtail.networks.api``): the network is its page's translation key.
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("time_zone"),
+        APIField("all_day"),
+        APIField("venue"),
+        APIField("online_url"),
+        APIField("registration_url"),
+        APIField("network_key"),
+    ]
+
     parent_page_types = ["seismic_networks.NetworkPage"]
     subpage_types = []
     template = "seismic_wagtail/networks/event_page.html"
@@ -498,6 +532,12 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
     def network(self):
         parent = self.get_parent()
         return parent.specific if parent else None
+
+    @property
+    def network_key(self):
+        """The network page's ``translation_key`` (the same in every language), for the read API."""
+        network = self.network
+        return str(network.translation_key) if network else None
 
     @re_path(r"^event\.ics/?$", name="ical")
     def event_ics(self, request):

@@ -24,6 +24,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
@@ -31,6 +32,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from seismic_wagtail.core.api_fields import PageImageField
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink, image_alt_text
 from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.swappable import get_network_page_model, get_network_page_model_string
@@ -43,6 +45,8 @@ from .relations import StoryRelationsMixin
 
 #: The image rendition the index shows for each story (also prefetched, so the listing does not query per story).
 CARD_IMAGE_FILTER = "fill-480x270"
+#: The hero image rendition of the read API (``api_fields``; prefetched by the stories endpoint).
+API_IMAGE_FILTER = "fill-1200x675"
 
 
 def network_page_types():
@@ -355,6 +359,21 @@ class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page)
         index.FilterField("start_year"),
     ]
 
+    #: The read API's fields (``seismic_wagtail.stories.api``): what means the same in every language, and
+    #: the story's own summary and city. Themes are slugs and the network its translation key, the same in
+    #: every language; names of the organisations involved, as the page shows them.
+    api_fields = [
+        APIField("summary"),
+        APIField("city"),
+        APIField("country"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("network_key"),
+        APIField("theme_slugs"),
+        APIField("organisation_names"),
+        APIField("hero_image", serializer=PageImageField(API_IMAGE_FILTER, image="hero_image", alt="hero_alt")),
+    ]
+
     parent_page_types = ["seismic_stories.StoryIndexPage"]
     subpage_types = []
     template = "seismic_wagtail/stories/story_page.html"
@@ -421,6 +440,21 @@ class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page)
     @property
     def organisations(self):
         return [link.organisation for link in self.story_organisations.all()]
+
+    @property
+    def theme_slugs(self):
+        """The themes' slugs (the same in every language), for the read API."""
+        return [theme.slug for theme in self.themes]
+
+    @property
+    def organisation_names(self):
+        """The organisations involved as the page names them, for the read API."""
+        return [str(organisation) for organisation in self.organisations]
+
+    @property
+    def network_key(self):
+        """The network page's ``translation_key`` (the same in every language), or ``None``; for the read API."""
+        return str(self.network.translation_key) if self.network_id else None
 
     def localized_network(self):
         """The network page in this story's language when it is translated, else the page chosen."""

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",  # the package's read API (seismic_wagtail.core.api_urls)
+    "rest_framework",  # its browsable view; the JSON needs only the include
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",

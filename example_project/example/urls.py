@@ -4,12 +4,17 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from seismic_wagtail.core.sitemaps import Sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Every language version of every page, with hreflang alternates (seismic_wagtail.core.sitemaps).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 
 if settings.DEBUG:

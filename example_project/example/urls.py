@@ -4,7 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from seismic_wagtail.core.sitemaps import Sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -12,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # The package's read API (stories, networks, events, consultations): docs/reference/api.md.
     path("api/seismic/v2/", include("seismic_wagtail.core.api_urls")),
+    # Every language version of every page, with hreflang alternates (seismic_wagtail.core.sitemaps).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,7 @@ first ``migrate``).
 
 import difflib
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -349,6 +350,13 @@ def _email(value):
     return True
 
 
+def _base_url(value):
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+
+
 def _template_blocks(value):
     return isinstance(value, Mapping) and all(key in BLOCK_ROLES and _optional(_text)(v) for key, v in value.items())
 
@@ -366,6 +374,7 @@ SETTING_TYPES = {
         _template_blocks,
         f"a dict with some of the keys {', '.join(BLOCK_ROLES)}, each a block name or None",
     ),
+    "BASE_URL": (_optional(_base_url), 'an absolute URL such as "https://city.example", or None'),
     "INCLUDE_CSS": (lambda value: isinstance(value, bool), "True or False"),
     "CLIENT_IP_HEADER": (_optional(_text), 'a request.META key such as "HTTP_X_FORWARDED_FOR", or None'),
     "TRUSTED_PROXY_COUNT": (_optional(_count), "a whole number of proxies, 0 or more, or None"),

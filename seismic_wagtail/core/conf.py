@@ -25,6 +25,10 @@ DEFAULTS = {
     # alone: put ``{% seismic_head %}`` / ``{% seismic_scripts %}`` in the base template instead. A dict
     # given here is merged with the default one.
     "TEMPLATE_BLOCKS": {"title": "title", "head": "extra_css", "content": "content", "scripts": "extra_js"},
+    # The address visitors reach the site at, such as "https://city.example" (no path): absolute URLs in feeds,
+    # iCal files, canonical and Open Graph tags, JSON-LD and the sitemap start with it. None: the request's
+    # host (checked against ALLOWED_HOSTS), or the Site record's root URL where there is no request.
+    "BASE_URL": None,
     # Link the package's stylesheets (``seismic_wagtail/css/seismic.css`` and each page type's own).
     "INCLUDE_CSS": True,
     # Rate limits of the public forms count per client address (docs/how-to/security.md). How many proxies in

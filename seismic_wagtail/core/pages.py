@@ -53,6 +53,14 @@ class SeismicPageMixin:
         """:meth:`get_json_ld` as a ``<script type="application/ld+json">`` element (``""`` when there is none)."""
         return json_ld_script(self.get_json_ld(request))
 
+    def get_sitemap_urls(self, request=None):
+        """The page's ``sitemap.xml`` entry with its absolute URL and ``hreflang`` alternates (its live,
+        public translations and ``x-default``); see :mod:`seismic_wagtail.core.sitemaps`. Return ``[]`` to
+        leave a page type out of the sitemap."""
+        from .sitemaps import sitemap_entry  # wagtail.contrib.sitemaps is only imported when a sitemap is served
+
+        return [sitemap_entry(self, request)]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(base_template_context(self, request))

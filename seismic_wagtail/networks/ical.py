@@ -1,7 +1,7 @@
 """iCalendar (RFC 5545) files of events, built with the ``icalendar`` library.
 
 * ``<event url>event.ics``: one event; ``<network url>calendar.ics``: a subscribable feed of a network's
-  events.
+  events; ``<network index url>calendar.ics``: one feed of the events of all the networks of the index.
 * ``UID`` is ``<translation_key>@<site hostname>``: it stays the same when the page is edited, moved or
   renamed, and is shared by the event's translations (they are one event to a calendar application).
 * Timed events carry ``TZID`` of the event's time zone and the matching ``VTIMEZONE``; all-day events are
@@ -15,6 +15,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.rich_text import expand_db_html
+
+from seismic_wagtail.core.absolute_urls import absolute_url
 
 PRODID = "-//seismic_wagtail//SEiSMiC networks//EN"
 DEFAULT_UID_DOMAIN = "seismic-wagtail"
@@ -57,7 +59,7 @@ def event_component(event, request=None, domain=None):
         description.append(event.registration_url)
     if description:
         component.add("description", "\n\n".join(description))
-    url = event.get_full_url(request)
+    url = absolute_url(event, request)
     if url:
         component.add("url", url)
     return component
@@ -89,17 +91,29 @@ def calendar_for_event(event, request=None):
     return calendar
 
 
-def calendar_for_network(network, request=None):
-    """A feed of all live, public events of ``network`` in its locale, by start."""
-    events = list(network.get_events().order_by("start"))
-    calendar = _calendar(network.title)
+def calendar_feed(page, events, name, request=None):
+    """A subscribable feed (refreshed every 12 hours) named ``name`` of ``events``, in their order; the UIDs'
+    domain is ``page``'s site's."""
+    events = list(events)
+    calendar = _calendar(name)
     calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
-    domain = uid_domain(network, request)
+    domain = uid_domain(page, request)
     for event in events:
         calendar.add_component(event_component(event, request, domain=domain))
     _add_timezones(calendar, events)
     return calendar
+
+
+def calendar_for_network(network, request=None):
+    """A feed of all live, public events of ``network`` in its locale, by start."""
+    return calendar_feed(network, network.get_events().order_by("start"), network.title, request)
+
+
+def calendar_for_network_index(index, request=None):
+    """A feed of the live, public events of all the networks of a network index (see
+    :meth:`~seismic_wagtail.networks.models.NetworkIndexPage.get_events`), by start."""
+    return calendar_feed(index, index.get_events().order_by("start"), index.title, request)
 
 
 def ical_response(calendar, filename, inline=False):

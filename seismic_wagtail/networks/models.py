@@ -36,12 +36,13 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from seismic_wagtail.core.absolute_urls import absolute_url
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink
 from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.swappable import get_story_page_model
 
 from .blocks import NetworkBodyBlock
-from .ical import calendar_for_event, calendar_for_network, ical_response
+from .ical import calendar_for_event, calendar_for_network, calendar_for_network_index, ical_response
 from .notifications import send_join_request_notification
 from .views import join_thanks_view, join_view
 
@@ -68,8 +69,12 @@ def time_zone_choices():
 # --- index -------------------------------------------------------------------------------------------
 
 
-class NetworkIndexPage(SeismicPageMixin, Page):
-    """Lists the national networks below it, in its own locale. Can go under any page of a site."""
+class NetworkIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
+    """Lists the national networks below it, in its own locale. Can go under any page of a site.
+
+    ``<index url>calendar.ics`` is one subscribable iCalendar feed of all the networks' events
+    (:meth:`get_events`).
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -79,6 +84,7 @@ class NetworkIndexPage(SeismicPageMixin, Page):
     subpage_types = ["seismic_networks.NetworkPage"]
     template = "seismic_wagtail/networks/network_index_page.html"
     stylesheets = ["seismic_wagtail/networks/networks.css"]
+    head_template = "seismic_wagtail/networks/includes/network_index_head.html"
 
     class Meta:
         verbose_name = _("network index page")
@@ -116,11 +122,34 @@ class NetworkIndexPage(SeismicPageMixin, Page):
         translated = NetworkPage.objects.filter(locale_id=self.locale_id).values("translation_key")
         return default_index.specific.get_networks().exclude(translation_key__in=translated)
 
+    def get_events(self):
+        """The live, public events of the networks below this page in its locale and, in the default language,
+        those not (yet) translated into it, such as the events of the networks the index lists as not yet in
+        this language (:meth:`get_untranslated_networks`). Past and future events, as in each network's own
+        calendar. A constant number of queries."""
+        events = EventPage.objects.live().public()
+        in_locale = events.descendant_of(self).filter(locale_id=self.locale_id)
+        default_index = self.get_translation_or_none(Locale.get_default())
+        if default_index is None or default_index.pk == self.pk:
+            return in_locale
+        translated = EventPage.objects.filter(locale_id=self.locale_id).values("translation_key")
+        untranslated = (
+            events.descendant_of(default_index)
+            .filter(locale_id=default_index.locale_id)
+            .exclude(translation_key__in=translated)
+        )
+        return in_locale | untranslated
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["networks"] = self.get_networks()
         context["untranslated_networks"] = self.get_untranslated_networks()
         return context
+
+    @re_path(r"^calendar\.ics/?$", name="calendar")
+    def calendar_ics(self, request):
+        """A subscribable iCalendar feed of the events of all the networks (RFC 5545)."""
+        return ical_response(calendar_for_network_index(self, request), f"{self.slug}.ics", inline=True)
 
 
 # --- network page ------------------------------------------------------------------------------------
@@ -557,7 +586,7 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
             "startDate": start,
             "endDate": end,
             "eventStatus": "https://schema.org/EventScheduled",
-            "url": self.get_full_url(request),
+            "url": absolute_url(self, request),
             "inLanguage": self.locale.language_code,
         }
         locations = []
@@ -580,7 +609,7 @@ class EventPage(SeismicPageMixin, RoutablePageMixin, Page):
             data["description"] = " ".join(strip_tags(expand_db_html(self.description)).split())
         network = self.network
         if network is not None:
-            data["organizer"] = {"@type": "Organization", "name": network.title, "url": network.get_full_url(request)}
+            data["organizer"] = {"@type": "Organization", "name": network.title, "url": absolute_url(network, request)}
         return data
 
     def get_context(self, request, *args, **kwargs):

@@ -3,11 +3,15 @@
 Served by :class:`~seismic_wagtail.stories.models.StoryIndexPage` at ``<index url>rss.xml`` and
 ``<index url>atom.xml``. A feed reads the same query string as the index (``?theme=environment&country=SE``),
 so every filtered list has its own feed. Items are the newest ``StoryIndexPage.feed_length`` matching stories.
+Links are absolute URLs from ``SEISMIC_WAGTAIL["BASE_URL"]`` or the request's host
+(:func:`seismic_wagtail.core.absolute_urls.absolute_url`).
 """
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from seismic_wagtail.core.absolute_urls import absolute_url
 
 
 class StoryRssFeed(Feed):
@@ -35,12 +39,12 @@ class StoryRssFeed(Feed):
         return index.title
 
     def link(self, index):
-        url = index.get_full_url(self.request)
+        url = absolute_url(index, self.request)
         querystring = self.story_filter.querystring()
         return f"{url}?{querystring}" if querystring else url
 
     def feed_url(self, index):
-        url = index.get_full_url(self.request) + index.feed_path(self.feed_route)
+        url = absolute_url(index, self.request) + index.feed_path(self.feed_route)
         querystring = self.story_filter.querystring()
         return f"{url}?{querystring}" if querystring else url
 
@@ -62,10 +66,10 @@ class StoryRssFeed(Feed):
         return story.summary
 
     def item_link(self, story):
-        return story.get_full_url(self.request)
+        return absolute_url(story, self.request)
 
     def item_guid(self, story):
-        return story.get_full_url(self.request)
+        return absolute_url(story, self.request)
 
     def item_pubdate(self, story):
         return story.first_published_at

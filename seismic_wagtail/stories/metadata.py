@@ -9,6 +9,8 @@ the dict), or set :attr:`~StoryMetadataMixin.share_image_filter` for another cro
 from django.conf import settings
 from django.utils.translation import to_locale
 
+from seismic_wagtail.core.absolute_urls import absolute_url
+
 #: The image rendition used for Open Graph and JSON-LD (1200x630 is what social networks crop to).
 SHARE_IMAGE_FILTER = "fill-1200x630"
 
@@ -24,14 +26,7 @@ class StoryMetadataMixin:
         if not self.hero_image_id:
             return ""
         rendition = self.hero_image.get_rendition(self.share_image_filter)
-        url = rendition.url
-        if url.startswith("/"):
-            site = self.get_site()
-            root = site.root_url if site else ""
-            if request is not None and not root:
-                root = request.build_absolute_uri("/").rstrip("/")
-            url = root + url
-        return url
+        return absolute_url(rendition.url, request)
 
     def get_og_locale(self):
         """The page's language as an Open Graph locale (``"pt_BR"`` style)."""
@@ -57,8 +52,8 @@ class StoryMetadataMixin:
             "@type": "Article",
             "headline": self.seo_title or self.title,
             "description": self.search_description or self.summary,
-            "url": self.get_full_url(request),
-            "mainEntityOfPage": self.get_full_url(request),
+            "url": absolute_url(self, request),
+            "mainEntityOfPage": absolute_url(self, request),
             "inLanguage": self.locale.language_code,
             "datePublished": self.first_published_at.isoformat() if self.first_published_at else None,
             "dateModified": modified.isoformat() if modified else None,

@@ -56,7 +56,7 @@ def test_event_ics_is_valid_and_describes_the_event(client, network):
     assert component["LOCATION"] == "Palais des Académies, Rue Ducale 1 1000 Bruxelles"
     assert "Meet the other members." in component["DESCRIPTION"]
     assert "https://meet.example.org/kick-off" in component["DESCRIPTION"]
-    assert component["URL"] == "http://localhost/networks/austria/kick-off/"
+    assert component["URL"] == "http://testserver/networks/austria/kick-off/"
     assert "DTSTAMP" in component
 
 

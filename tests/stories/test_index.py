@@ -184,8 +184,8 @@ def test_feeds_parse_and_carry_the_filter(client, index_page, fixture_stories):
     parsed = feedparser.parse(rss.content)
     assert parsed.version == "rss20" and not parsed.bozo
     assert [entry.title for entry in parsed.entries] == ["Brno housing", "Prague budget"]
-    assert parsed.entries[0].link == "http://localhost" + fixture_stories["brno"].url
-    assert parsed.feed.link == "http://localhost/stories/?theme=welfare&country=CZ"
+    assert parsed.entries[0].link == "http://testserver" + fixture_stories["brno"].url
+    assert parsed.feed.link == "http://testserver/stories/?theme=welfare&country=CZ"
 
     atom = client.get(index_page.url + "atom.xml?country=AT")
     parsed = feedparser.parse(atom.content)

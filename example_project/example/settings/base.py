@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",  # the package's read API (seismic_wagtail.core.api_urls)
     "rest_framework",  # its browsable view; the JSON needs only the include
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

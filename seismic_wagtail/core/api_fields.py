@@ -15,21 +15,23 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from rest_framework.fields import Field
 
+from . import absolute_urls
 from .models import image_alt_text
 
 
 def absolute_url(request, url):
-    """``url`` made absolute with ``WAGTAILAPI_BASE_URL`` when set, else the request's scheme and host (an
-    absolute ``url`` stays as it is)."""
+    """``url`` made absolute: with ``WAGTAILAPI_BASE_URL`` when set (the setting Wagtail's own API reads), else by
+    the package's rule (:func:`seismic_wagtail.core.absolute_urls.absolute_url`: ``BASE_URL``, the request's
+    host, the Site record). An absolute ``url`` stays as it is."""
     if not url:
         return None
     if urlsplit(url).scheme:
         return url
-    base_url = getattr(settings, "WAGTAILAPI_BASE_URL", None)
-    if base_url:
-        parts = urlsplit(base_url)
+    api_base_url = getattr(settings, "WAGTAILAPI_BASE_URL", None)
+    if api_base_url:
+        parts = urlsplit(api_base_url)
         return f"{parts.scheme}://{parts.netloc}{url}"
-    return request.build_absolute_uri(url) if request is not None else url
+    return absolute_urls.absolute_url(url, request)
 
 
 def page_url(page, request):

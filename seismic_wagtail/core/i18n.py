@@ -23,6 +23,8 @@ from django.utils.translation.trans_real import parse_accept_lang_header  # what
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
+from .absolute_urls import absolute_url
+
 __all__ = [
     "LanguageVersion",
     "content_locales",
@@ -55,7 +57,9 @@ class LanguageVersion:
         return self.locale.language_code
 
     def get_full_url(self, request=None):
-        return self.page.get_full_url(request) if self.page is not None else None
+        """The version's absolute URL by the package's rule (:mod:`.absolute_urls`: ``BASE_URL``, the request's
+        host, the Site record), as every other absolute URL the package prints."""
+        return absolute_url(self.page, request) if self.page is not None else None
 
 
 def content_locales():

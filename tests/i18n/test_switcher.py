@@ -57,10 +57,10 @@ def test_hreflang_alternates_for_every_live_translation_plus_x_default(client, t
         html = client.get(url).content.decode()
         alternates = dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
         assert alternates == {
-            "en": "http://localhost/sweden/car-free-sundays/",
-            "de": "http://localhost/de/sweden/car-free-sundays/",
-            "sv": "http://localhost/sv/sweden/car-free-sundays/",
-            "x-default": "http://localhost/sweden/car-free-sundays/",
+            "en": "http://testserver/sweden/car-free-sundays/",
+            "de": "http://testserver/de/sweden/car-free-sundays/",
+            "sv": "http://testserver/sv/sweden/car-free-sundays/",
+            "x-default": "http://testserver/sweden/car-free-sundays/",
         }
 
 
@@ -70,7 +70,7 @@ def test_no_x_default_without_a_live_default_language_page(client, translated_ho
     sv_home.add_child(instance=page)
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
-    assert '<link rel="alternate" hreflang="sv" href="http://localhost/sv/bara-pa-svenska/">' in html
+    assert '<link rel="alternate" hreflang="sv" href="http://testserver/sv/bara-pa-svenska/">' in html
     assert "x-default" not in html
 
 

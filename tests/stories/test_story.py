@@ -88,8 +88,8 @@ def test_transfer_links_work_across_locales(client, locales, index_page, themes,
     assert [story.title for _link, story in response.context["transfers"]] == ["Budget i Graz"]
     # Each language version points at the others.
     html = response.content.decode()
-    assert f'<link rel="alternate" hreflang="en" href="http://localhost{adapting.url}">' in html
-    assert f'<link rel="alternate" hreflang="sv" href="http://localhost{swedish_adapting.url}">' in html
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver{adapting.url}">' in html
+    assert f'<link rel="alternate" hreflang="sv" href="http://testserver{swedish_adapting.url}">' in html
     assert '<meta property="og:locale:alternate" content="en">' in html
 
 

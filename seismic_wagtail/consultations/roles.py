@@ -35,7 +35,7 @@ def consultations_in(roots):
 
 def ensure_workflow(central):
     """The consultations' review workflow: the central editors (``central``) approve."""
-    task = roles.ensure_approval_task(roles.approval_task_name(central), [central])
+    task = roles.central_approval_task(central)
     with translation.override(settings.LANGUAGE_CODE):
         name = _("Review: agenda consultations")
     return roles.ensure_review_workflow(WORKFLOW_SCOPE, name, [task])

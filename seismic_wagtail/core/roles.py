@@ -251,10 +251,10 @@ class RoleSetup:
         """Give the central editors the model permissions ``labels`` (an app's admin screens)."""
         grant_model_permissions(self.central, labels)
 
-    @property
-    def central_task(self):
-        """The central editors' approval task: the last step of every review workflow."""
-        return ensure_approval_task(approval_task_name(self.central), [self.central])
+
+def central_approval_task(central):
+    """The central editors' (``central``) approval task: the last step of every review workflow."""
+    return ensure_approval_task(approval_task_name(central), [central])
 
 
 def approval_task_name(group):

@@ -717,8 +717,16 @@ class NetworkTeam(models.Model):
         verbose_name_plural = _("network teams")
 
     def __str__(self):
-        network = NetworkPage.objects.filter(translation_key=self.network_key).order_by("pk").first()
-        return str(network.title if network else self.network_key)
+        return self.network_title(self.network_key)
+
+    @staticmethod
+    def network_title(network_key):
+        """The title of the network ``network_key`` in the site's default language (else its first translation):
+        what the team, its groups, its collection and its review workflow are named after."""
+        pages = list(NetworkPage.objects.filter(translation_key=network_key).order_by("pk").only("title", "locale_id"))
+        default = Locale.get_default()
+        page = next((p for p in pages if p.locale_id == default.pk), pages[0] if pages else None)
+        return page.title if page else str(network_key)
 
     def get_network_pages(self):
         """Every translation of the team's network page."""

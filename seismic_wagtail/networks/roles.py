@@ -22,7 +22,7 @@ command (an existing group of that name is used as it is), or by pointing the ``
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection
 
 from seismic_wagtail.core import roles
 from seismic_wagtail.core.models import ReviewWorkflow
@@ -42,24 +42,16 @@ COORDINATOR_MODEL_PERMISSIONS = [roles.ADMIN_ACCESS, "seismic_networks.view_pers
 EDITOR_MODEL_PERMISSIONS = [roles.ADMIN_ACCESS]
 
 
-def team_title(network_key):
-    """The network's title in the site's default language (else its first translation): the teams' names."""
-    pages = NetworkPage.objects.filter(translation_key=network_key).select_related("locale").order_by("pk")
-    default = Locale.get_default()
-    page = next((p for p in pages if p.locale_id == default.pk), None) or pages.first()
-    return page.title if page else str(network_key)
-
-
 def ensure_team(network_key):
     """The network's team; created (groups named by ``ROLE_GROUP_NAMES``, a collection) when missing."""
     team = NetworkTeam.objects.select_related("editors", "coordinators", "collection").filter(network_key=network_key)
     team = team.first()
     if team is not None:
         if team.collection is None:
-            team.collection = roles.ensure_collection(team_title(network_key))
+            team.collection = roles.ensure_collection(NetworkTeam.network_title(network_key))
             team.save(update_fields=["collection"])
         return team
-    title = team_title(network_key)
+    title = NetworkTeam.network_title(network_key)
     return NetworkTeam.objects.create(
         network_key=network_key,
         editors=roles.ensure_group(roles.group_name("network_editors", network=title)),
@@ -82,9 +74,9 @@ def grant_team_models(team):
 def ensure_team_workflow(team, central):
     """The network's review workflow: its coordinators approve, then ``central`` (the central editors)."""
     coordinators_task = roles.ensure_approval_task(roles.approval_task_name(team.coordinators), [team.coordinators])
-    central_task = roles.ensure_approval_task(roles.approval_task_name(central), [central])
+    central_task = roles.central_approval_task(central)
     with translation.override(settings.LANGUAGE_CODE):
-        name = _("Review: %(network)s") % {"network": team_title(team.network_key)}
+        name = _("Review: %(network)s") % {"network": str(team)}
     return roles.ensure_review_workflow(
         roles.network_workflow_scope(team.network_key), name, [coordinators_task, central_task]
     )
@@ -112,7 +104,7 @@ def setup_roles(setup):
     setup.grant_central_models(CENTRAL_MODEL_PERMISSIONS)
     for key in networks_in(setup.roots):
         team = setup_team(ensure_team(key), central=setup.central if setup.workflows else None)
-        setup.report.append(f"Network team {team_title(key)}: {team.editors.name}, {team.coordinators.name}")
+        setup.report.append(f"Network team {team}: {team.editors.name}, {team.coordinators.name}")
 
 
 def setup_new_network(page):

@@ -59,6 +59,20 @@ def network_page_types():
     return [get_network_page_model_string()]
 
 
+def localized_page(page_id, locale_id):
+    """The page ``page_id`` in the locale ``locale_id`` when it is translated into it, else that page itself;
+    ``None`` without a page. One query: how a story or a story section shows its network in its language (a
+    synchronised page link, localised when shown, as wagtail-localize does for page choosers)."""
+    if not page_id:
+        return None
+    found = list(
+        Page.objects.filter(translation_key__in=Page.objects.filter(pk=page_id).values("translation_key"))
+        .filter(models.Q(locale_id=locale_id) | models.Q(pk=page_id))
+        .order_by("pk")
+    )
+    return next((page for page in found if page.locale_id == locale_id), found[0] if found else None)
+
+
 class NetworkChooserPanel(PageChooserPanel):
     """A page chooser restricted to the network page model (``NETWORK_PAGE_MODEL``) when it is installed."""
 
@@ -155,13 +169,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
     def localized_network(self):
         """The network page of this story section in the index's language when it is translated, else the page
         chosen; ``None`` for an index that is not a network's section. One query."""
-        if not self.network_id:
-            return None
-        pages = Page.objects.filter(
-            translation_key__in=Page.objects.filter(pk=self.network_id).values("translation_key")
-        ).order_by("pk")
-        found = list(pages.filter(models.Q(locale_id=self.locale_id) | models.Q(pk=self.network_id)))
-        return next((page for page in found if page.locale_id == self.locale_id), found[0] if found else None)
+        return localized_page(self.network_id, self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -457,11 +465,9 @@ class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page)
         return str(self.network.translation_key) if self.network_id else None
 
     def localized_network(self):
-        """The network page in this story's language when it is translated, else the page chosen."""
-        if not self.network_id:
-            return None
-        network = self.network
-        return (network.get_translation_or_none(self.locale) or network).specific
+        """The network page in this story's language when it is translated, else the page chosen (specific)."""
+        page = localized_page(self.network_id, self.locale_id)
+        return page.specific if page is not None else None
 
     @cached_property
     def word_count(self):

@@ -336,6 +336,7 @@ def labelled(label, lines, most=25):
 #: The file routes each page type must announce as <link rel="alternate"> and answer at.
 ALTERNATES = {
     "StoryIndexPage": {"application/rss+xml": "rss.xml", "application/atom+xml": "atom.xml"},
+    "StoryIndexPage (network section)": {"application/rss+xml": "rss.xml", "application/atom+xml": "atom.xml"},
     "NetworkPage": {"text/calendar": "calendar.ics"},
     "EventPage": {"text/calendar": "event.ics"},
 }

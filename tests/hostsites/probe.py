@@ -12,7 +12,8 @@ own Python with ``manage.py shell -c`` (see ``hostsite.Host.probe``) and reads t
     Python imports the package from.
 ``package``
     For each page type of the package and each of the given languages (``HOSTSITE_LANGUAGES``): the URL
-    of a live page of that type, and whether that URL resolves to Wagtail's ``serve`` view.
+    of a live page of that type, and whether that URL resolves to Wagtail's ``serve`` view; and the same for a
+    network's story section.
 """
 
 import importlib.util
@@ -104,7 +105,40 @@ def package_report():
                 entry["url"] = page.get_url()
                 entry["serve"] = resolves_to_serve(entry["url"], language) if entry["url"] else None
             report.append(entry)
+    report += section_entries(languages, source)
     return report
+
+
+def section_entries(languages, source):
+    """A network's story section (a story index with a network, below the story index: ``seismic_demo`` makes
+    them with the roles), audited like every page type: its own heading line links the network."""
+    if not apps.is_installed("seismic_wagtail.stories"):
+        return []
+    from seismic_wagtail.stories.models import StoryIndexPage  # only when the host installed the stories app
+
+    entries = []
+    for language in languages:
+        page = (
+            StoryIndexPage.objects.live()
+            .filter(locale__language_code=language, network__isnull=False)
+            .order_by("path")
+            .first()
+        )
+        url = page.get_url() if page is not None else None
+        entries.append(
+            {
+                "model": SECTION_MODEL_LABEL,
+                "language": language,
+                "url": url,
+                "serve": resolves_to_serve(url, language) if url else None,
+                "required": language == source,
+            }
+        )
+    return entries
+
+
+#: How the probe names a network's story section among the page types.
+SECTION_MODEL_LABEL = "StoryIndexPage (network section)"
 
 
 REPORTS = {"db": db_report, "site": site_report, "package": package_report}

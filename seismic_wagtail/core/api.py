@@ -141,6 +141,7 @@ class SeismicPagesAPIViewSet(PagesAPIViewSet):
         reads; ``?fields=`` still narrows it)."""
         fields = super().get_listing_default_fields(model)
         own = [field.name for field in cls._convert_api_fields(getattr(model, "api_fields", ()))]
+        own += [field.name for field in cls._convert_api_fields(getattr(model, "api_meta_fields", ()))]
         return fields + [name for name in own if name not in fields and name not in cls.detail_only_fields]
 
     def get_base_queryset(self):

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from rest_framework.fields import Field
 
-from . import absolute_urls
+from . import absolute_urls, portable
 from .models import image_alt_text
 
 
@@ -135,3 +135,12 @@ class SubpageUrlField(Field):
         if url is None:
             return None
         return absolute_url(self.context.get("request"), url + page.reverse_subpage(self.route))
+
+
+class PortableStreamField(Field):
+    """A StreamField as another site can copy it (:func:`seismic_wagtail.core.portable.export_stream`): rich text
+    as HTML with absolute links, images as renditions with their credit, pages as URLs. What syndication reads.
+    """
+
+    def to_representation(self, value):
+        return portable.export_stream(value, self.context.get("request"))

@@ -22,6 +22,9 @@ class StoriesAPIViewSet(SeismicPagesAPIViewSet):
     model = StoryPage
     facet_filters = {"theme": "story_themes__theme__slug"}
     listing_related = ("locale", "network")
+    #: The body (the portable StreamField, :mod:`seismic_wagtail.core.portable`) is in the detail only: the
+    #: listing defers StreamFields, and a partner fetches the detail of a story it copies.
+    detail_only_fields = [*SeismicPagesAPIViewSet.detail_only_fields, "body"]
 
     def get_listing_queryset(self, queryset):
         return (

@@ -32,7 +32,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from seismic_wagtail.core.api_fields import PageImageField
+from seismic_wagtail.core.api_fields import PageImageField, PortableStreamField
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink, image_alt_text
 from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.swappable import get_network_page_model, get_network_page_model_string
@@ -380,7 +380,11 @@ class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page)
         APIField("theme_slugs"),
         APIField("organisation_names"),
         APIField("hero_image", serializer=PageImageField(API_IMAGE_FILTER, image="hero_image", alt="hero_alt")),
+        APIField("body", serializer=PortableStreamField()),
     ]
+    #: In ``meta`` of the read API: what a partner site needs to copy the story and notice changes
+    #: (syndication keys a copy by the translation key and refetches it when ``last_published_at`` moves).
+    api_meta_fields = ["translation_key", "last_published_at"]
 
     parent_page_types = ["seismic_stories.StoryIndexPage"]
     subpage_types = []
@@ -590,3 +594,7 @@ class StoryRelatedStory(Orderable):
 
     def __str__(self):
         return str(self.story)
+
+
+# Syndication's models (partner sites and the stories copied from them) belong to this app.
+from .syndication.models import SyndicatedStory, SyndicationPartner, SyndicationStatus  # noqa: E402, F401

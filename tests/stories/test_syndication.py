@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 from wagtail.models import Collection, Page, Revision
 
+from seismic_wagtail.core.sitemaps import prepared_pages
 from seismic_wagtail.stories.models import StoryPage
 from seismic_wagtail.stories.syndication.client import PartnerClient
 from seismic_wagtail.stories.syndication.loopback import LoopbackAdapter, loopback_session
@@ -405,3 +406,16 @@ def test_images_are_real_images(partner, source):
     rendition = source["graz"].hero_image.get_rendition("fill-1200x675")  # what the API offers
     with image.file.open() as file:
         assert PILImage.open(file).size == (rendition.width, rendition.height) == (image.width, image.height)
+
+
+def test_copies_are_left_out_of_the_sitemap(partner, source, rf, django_assert_num_queries):
+    syndicate(partner)
+    pages = list(StoryPage.objects.all())
+    copies = set(SyndicatedStory.objects.values_list("page_id", flat=True))
+    assert len(copies) == 3 and len(pages) == 6
+
+    with django_assert_num_queries(1):  # which stories are copies: one query per batch of the sitemap
+        list(prepared_pages(pages))
+
+    entries = {page.pk: page.get_sitemap_urls(rf.get("/")) for page in pages}
+    assert {pk for pk, urls in entries.items() if not urls} == copies

@@ -419,3 +419,14 @@ def test_copies_are_left_out_of_the_sitemap(partner, source, rf, django_assert_n
 
     entries = {page.pk: page.get_sitemap_urls(rf.get("/")) for page in pages}
     assert {pk for pk, urls in entries.items() if not urls} == copies
+
+
+def test_two_runs_of_one_partner_never_overlap(partner, source):
+    cache.add(f"seismic:syndication:{partner.pk}", 1, 60)  # another worker's run, through the shared cache
+
+    report = syndicate(partner)
+
+    assert not report.ok and report.error == "Another run of this partner is going on."
+    assert SyndicatedStory.objects.count() == 0
+    cache.delete(f"seismic:syndication:{partner.pk}")
+    assert syndicate(partner).counts["created"] == 3

@@ -3,8 +3,8 @@
 The session builds the example project's database once (``demo_database``: a fresh SQLite database in a
 temporary folder, migrated and loaded with ``seismic_demo``) and serves a copy of it (``example.settings.test``)
 on a free loopback port (``example_server``); tests that need a site of their own copy it too
-(``test_syndication_two_sites``). Nothing reaches the
-network: Chromium runs with the background-networking features off.
+(``test_syndication_two_sites``). Nothing reaches the network: Chromium runs with the background-networking
+features off.
 
 Without Playwright, Chromium or axe-core (``npm ci --prefix tests/browser``) the tests are skipped with the
 reason; ``SEISMIC_REQUIRE_BROWSER=1`` (set by ``.ci/run``) turns those skips into failures.
@@ -73,7 +73,7 @@ def _manage(env, *args, timeout=600):
 
 class ExampleSite:
     """One example site (``example.settings.test``): its SQLite database and media folder in ``workdir``, and
-    its ``runserver`` process once :meth:`start` ed. Several can run side by side on free loopback ports."""
+    its ``runserver`` process once started (:meth:`start`). Several can run side by side on free loopback ports."""
 
     def __init__(self, workdir):
         self.workdir = Path(workdir)

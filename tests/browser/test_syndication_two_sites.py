@@ -294,7 +294,7 @@ def a_stories(site_a, *countries):
     """A's live English stories of ``countries`` as its read API gives them (details), by translation key."""
     stories = {}
     for country in countries:
-        listing = get_json(f"{site_a.base_url}/api/seismic/v2/stories/?country={country}&locale=en&limit=100")
+        listing = get_json(f"{site_a.base_url}/api/seismic/v2/stories/?country={country}&locale=en&limit=20")
         for item in listing["items"]:
             detail = get_json(item["meta"]["detail_url"])
             stories[detail["meta"]["translation_key"]] = detail

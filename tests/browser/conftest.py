@@ -117,6 +117,10 @@ class ExampleSite:
 
     def start(self, port=None):
         """Serve the site on ``port`` (a free one by default) and wait until it answers."""
+        return self.launch(port).wait_until_up()
+
+    def launch(self, port=None):
+        """Start serving the site on ``port`` (a free one by default) without waiting for it."""
         self.port = port or self.port or _free_port()
         self._log = open(self.workdir / "server.log", "a")
         self.server = subprocess.Popen(
@@ -126,6 +130,10 @@ class ExampleSite:
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
+        return self
+
+    def wait_until_up(self):
+        """Wait until the launched site answers (at most a minute); fail the test with its log if it does not."""
         deadline = time.monotonic() + 60
         while True:
             try:

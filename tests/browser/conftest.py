@@ -1,8 +1,10 @@
 """Real-browser tests: Debian's Chromium driven by Playwright, against the example site with its demo content.
 
-The session starts the example project (``example.settings.test``) on a free loopback port with a fresh
-SQLite database in a temporary folder, migrated and loaded with ``seismic_demo``. Nothing reaches the
-network: Chromium runs with the background-networking features off.
+The session builds the example project's database once (``demo_database``: a fresh SQLite database in a
+temporary folder, migrated and loaded with ``seismic_demo``) and serves a copy of it (``example.settings.test``)
+on a free loopback port (``example_server``); tests that need a site of their own copy it too
+(``test_syndication_two_sites``). Nothing reaches the network: Chromium runs with the background-networking
+features off.
 
 Without Playwright, Chromium or axe-core (``npm ci --prefix tests/browser``) the tests are skipped with the
 reason; ``SEISMIC_REQUIRE_BROWSER=1`` (set by ``.ci/run``) turns those skips into failures.
@@ -69,51 +71,115 @@ def _manage(env, *args, timeout=600):
     )
 
 
+class ExampleSite:
+    """One example site (``example.settings.test``): its SQLite database and media folder in ``workdir``, and
+    its ``runserver`` process once started (:meth:`start`). Several can run side by side on free loopback ports."""
+
+    def __init__(self, workdir):
+        self.workdir = Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.database = self.workdir / "db.sqlite3"
+        self.media = self.workdir / "media"
+        self.server = None
+        self.port = None
+        self._log = None
+        #: Set on ``demo_database``: the same site before the demo content (an empty site to copy).
+        self.empty = None
+
+    @property
+    def env(self):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "example.settings.test",
+            "DATABASE_URL": f"sqlite:///{self.database}",
+            "SEISMIC_MEDIA_ROOT": str(self.media),
+            "DEMO_ADMIN_USERNAME": ADMIN["username"],
+            "DEMO_ADMIN_PASSWORD": ADMIN["password"],
+            "PYTHONUNBUFFERED": "1",
+        }
+        env.pop("DJANGO_CONFIGURATION", None)
+        return env
+
+    @property
+    def base_url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def manage(self, *args, timeout=600):
+        _manage(self.env, *args, timeout=timeout)
+
+    def copy(self, workdir):
+        """A copy of this site's database and media in ``workdir`` (not started)."""
+        site = ExampleSite(workdir)
+        shutil.copyfile(self.database, site.database)
+        if self.media.exists():
+            shutil.copytree(self.media, site.media, dirs_exist_ok=True)
+        return site
+
+    def start(self, port=None):
+        """Serve the site on ``port`` (a free one by default) and wait until it answers."""
+        return self.launch(port).wait_until_up()
+
+    def launch(self, port=None):
+        """Start serving the site on ``port`` (a free one by default) without waiting for it."""
+        self.port = port or self.port or _free_port()
+        self._log = open(self.workdir / "server.log", "a")
+        self.server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}", "--noreload", "--insecure"],
+            cwd=EXAMPLE,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def wait_until_up(self):
+        """Wait until the launched site answers (at most a minute); fail the test with its log if it does not."""
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(self.base_url + "/", timeout=5)
+                return self
+            except (urllib.error.URLError, ConnectionError):
+                if self.server.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    pytest.fail("The example site did not start: " + (self.workdir / "server.log").read_text()[-2000:])
+                time.sleep(0.3)
+
+    def stop(self):
+        if self.server is not None:
+            self.server.terminate()
+            try:
+                self.server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.wait()
+            self.server = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
 @pytest.fixture(scope="session")
-def example_server(tmp_path_factory):
+def demo_database(tmp_path_factory):
+    """The example site's database with the demo content and the admin user, built once per session and never
+    served: copy it (``demo_database.copy(folder)``) to run a site on it. ``demo_database.empty`` is the same
+    site before the demo (migrated, the home page in every language): a fresh site to copy."""
+    site = ExampleSite(tmp_path_factory.mktemp("demo-database"))
+    site.manage("migrate", "--noinput")
+    site.manage("example_languages")
+    site.empty = ExampleSite(site.workdir / "empty")
+    shutil.copyfile(site.database, site.empty.database)
+    site.manage("seismic_demo")
+    site.manage("demo_admin")
+    return site
+
+
+@pytest.fixture(scope="session")
+def example_server(demo_database, tmp_path_factory):
     """The base URL of the example site, served with the demo content for the whole session."""
-    workdir = tmp_path_factory.mktemp("example-site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "example.settings.test",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "SEISMIC_MEDIA_ROOT": str(workdir / "media"),
-        "DEMO_ADMIN_USERNAME": ADMIN["username"],
-        "DEMO_ADMIN_PASSWORD": ADMIN["password"],
-        "PYTHONUNBUFFERED": "1",
-    }
-    env.pop("DJANGO_CONFIGURATION", None)
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "example_languages")
-    _manage(env, "seismic_demo")
-    _manage(env, "demo_admin")
-    port = _free_port()
-    log = open(workdir / "server.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
-        cwd=EXAMPLE,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base_url + "/", timeout=5)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("The example site did not start: " + (workdir / "server.log").read_text()[-2000:])
-            time.sleep(0.3)
-    yield base_url
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
+    site = demo_database.copy(tmp_path_factory.mktemp("example-site")).start()
+    yield site.base_url
+    site.stop()
 
 
 @pytest.fixture(scope="session")

@@ -219,12 +219,18 @@ def local_themes(slugs, locale):
 
 
 def local_organisations(names, locale):
-    """The local organisations with these names or acronyms (case-insensitive; unknown names left out)."""
+    """The local organisations with these names or acronyms (case-insensitive; unknown names left out).
+
+    The read API names an organisation with an acronym "Name (ACRONYM)" (``Organisation.__str__``): such a name
+    also matches the local organisation called "Name".
+    """
     organisations = []
     for name in names:
-        organisation = _in_locale(
-            Organisation.objects.order_by("pk"), locale, Q(name__iexact=name) | Q(acronym__iexact=name)
-        )
+        lookup = Q(name__iexact=name) | Q(acronym__iexact=name)
+        with_acronym = re.fullmatch(r"(.+?) \((.+)\)", name.strip())
+        if with_acronym:
+            lookup |= Q(name__iexact=with_acronym[1])
+        organisation = _in_locale(Organisation.objects.order_by("pk"), locale, lookup)
         if organisation is not None and organisation not in organisations:
             organisations.append(organisation)
     return organisations

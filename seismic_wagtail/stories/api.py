@@ -21,7 +21,7 @@ class StoriesAPIViewSet(SeismicPagesAPIViewSet):
     name = "stories"
     model = StoryPage
     facet_filters = {"theme": "story_themes__theme__slug"}
-    listing_related = ("locale", "network")
+    listing_related = ("locale", "network", "syndication")
     #: The body (the portable StreamField, :mod:`seismic_wagtail.core.portable`) is in the detail only: the
     #: listing defers StreamFields, and a partner fetches the detail of a story it copies.
     detail_only_fields = [*SeismicPagesAPIViewSet.detail_only_fields, "body"]

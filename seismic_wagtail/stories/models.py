@@ -149,7 +149,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
             .live()
             .public()
             .defer_streamfields()
-            .select_related("locale")
+            .select_related("locale", "syndication__partner")
             .prefetch_related(
                 Prefetch(
                     "hero_image",
@@ -380,6 +380,7 @@ class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page)
         APIField("theme_slugs"),
         APIField("organisation_names"),
         APIField("hero_image", serializer=PageImageField(API_IMAGE_FILTER, image="hero_image", alt="hero_alt")),
+        APIField("original_url"),
         APIField("body", serializer=PortableStreamField()),
     ]
     #: In ``meta`` of the read API: what a partner site needs to copy the story and notice changes
@@ -467,6 +468,22 @@ class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page)
     def network_key(self):
         """The network page's ``translation_key`` (the same in every language), or ``None``; for the read API."""
         return str(self.network.translation_key) if self.network_id else None
+
+    @property
+    def original_url(self):
+        """The address of the partner's story this one is a copy of (``None`` for a story written here): in the
+        read API, so partners syndicate originals only and two sites never copy each other's copies."""
+        syndication = self.get_syndication()
+        return syndication.source_url if syndication is not None else None
+
+    def get_syndication(self):
+        """The :class:`~.syndication.models.SyndicatedStory` when this story is a copy of a partner site's
+        story (with its partner), else ``None``. One query, remembered on the page (none when the listing
+        fetched it with ``select_related("syndication__partner")``)."""
+        try:
+            return self.syndication
+        except SyndicatedStory.DoesNotExist:
+            return None
 
     def localized_network(self):
         """The network page in this story's language when it is translated, else the page chosen (specific)."""

@@ -124,6 +124,8 @@ class SyndicatedStory(models.Model):
         _("status"), max_length=20, choices=SyndicationStatus.choices, default=SyndicationStatus.CURRENT
     )
     hero_image_credit = models.CharField(_("hero image credit"), max_length=255, blank=True)
+    #: The images copied for this story: source image URL -> local image ID (a later run reuses them).
+    images = models.JSONField(_("copied images"), default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("first copied"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     reviewed_by = models.ForeignKey(

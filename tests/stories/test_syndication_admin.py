@@ -7,15 +7,19 @@ import uuid
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from seismic_wagtail.core.roles import RoleSetup, translations_of
-from seismic_wagtail.stories import roles
-from seismic_wagtail.stories.models import SyndicatedStory, SyndicationPartner, SyndicationStatus
+from seismic_wagtail.stories import roles, tasks
+from seismic_wagtail.stories.models import StoryPage, SyndicatedStory, SyndicationPartner, SyndicationStatus
+from seismic_wagtail.stories.syndication.client import PartnerClient
+from seismic_wagtail.stories.syndication.loopback import loopback_session
+from seismic_wagtail.stories.syndication.sync import syndicate
 from tests.factories.core import ThemeFactory
-from tests.factories.stories import StoryPageFactory
+from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory, story_body
 from tests.factories.users import UserFactory
 from tests.translations import publish_translation
 
@@ -362,3 +366,82 @@ def test_central_editors_get_the_syndication_permissions_idempotently(root_page)
     user.groups.add(central)
     assert user.has_perm("seismic_stories.change_syndicatedstory")
     assert user.has_perm("seismic_stories.add_syndicationpartner")
+
+
+# --- With the engine: Sync now, and a real source change reviewed --------------------------------------------
+
+
+def test_sync_now_queues_a_run_of_the_partner(admin_client, partner, settings, django_capture_on_commit_callbacks):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = tasks.syndicate_partner.get_backend()
+    backend.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse(f"{PARTNERS}:sync", args=[partner.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse(f"{PARTNERS}:edit", args=[partner.pk])
+    assert "A run of SEiSMiC Belgium is queued." in response.content.decode()
+    [queued] = [result for result in backend.results if result.task.func is tasks.syndicate_partner.func]
+    assert queued.args == [partner.pk, 1]
+
+
+LOOPBACK = "http://localhost/"
+
+
+@pytest.fixture
+def flagged(root_page, locales, settings, monkeypatch):
+    """A story of the site's own (read through its API by the loopback transport, as the engine's tests do)
+    copied, edited here, then changed at the source (summary and body): flagged "Source updated"."""
+    settings.ROOT_URLCONF = "tests.api.urls"
+    monkeypatch.setattr(PartnerClient, "make_session", lambda self: loopback_session(LOOPBACK))
+    cache.clear()
+    source_index = StoryIndexPageFactory(parent=root_page, title="Stories", slug="stories")
+    target = StoryIndexPageFactory(parent=root_page, title="Partner stories", slug="partner-stories")
+    original = StoryPageFactory(parent=source_index, title="Pop-up shops", slug="pop-up-shops")
+    original.save_revision().publish()
+    partner = SyndicationPartner.objects.create(name="Graz", api_url=LOOPBACK + "api/seismic/v2/", story_index=target)
+    assert syndicate(partner).ok
+    story = SyndicatedStory.objects.get(partner=partner)
+    copy = story.page.specific
+    copy.summary = "Our own words."
+    copy.save_revision().publish()
+    original = StoryPage.objects.get(pk=original.pk)
+    original.summary = "New words at the source."
+    original.body = story_body(3)
+    original.save_revision().publish()
+    assert syndicate(partner).counts["flagged"] == 1
+    story.refresh_from_db()
+    yield story
+    cache.clear()
+
+
+def test_review_shows_the_changed_fields_with_a_line_diff(admin_client, flagged):
+    html = admin_client.get(reverse(f"{STORIES}:inspect", args=[flagged.pk])).content.decode()
+    assert "Changes at the source" in html
+    assert "Residents turned empty shops into a neighbourhood hub." in html  # the summary as copied
+    assert "New words at the source." in html
+    # The body's line diff: marked in the text ("+" and "−"), not by colour only.
+    assert re.search(r"<del><span class=\"w-sr-only\">Removed: </span>− Residents ran pop-up shops\.</del>", html)
+    assert re.search(
+        r"<ins><span class=\"w-sr-only\">Added: </span>\+ Residents ran pop-up shops\. word word word</ins>", html
+    )
+    assert f'action="{reverse(f"{STORIES}:take", args=[flagged.pk])}"' in html
+    assert f'action="{reverse(f"{STORIES}:keep", args=[flagged.pk])}"' in html
+
+
+def test_taking_the_sources_version(admin_client, admin_user, flagged):
+    response = admin_client.post(reverse(f"{STORIES}:take", args=[flagged.pk]))
+    assert response.status_code == 302
+    flagged.refresh_from_db()
+    assert flagged.status == SyndicationStatus.CURRENT
+    assert flagged.pending_data is None and flagged.reviewed_by == admin_user
+    page = StoryPage.objects.get(pk=flagged.page_id)
+    assert page.summary == "New words at the source."
+    assert page.live and page.latest_revision.user == admin_user
+
+
+def test_keeping_the_version_edited_here(admin_client, admin_user, flagged):
+    response = admin_client.post(reverse(f"{STORIES}:keep", args=[flagged.pk]), follow=True)
+    assert "keeps the version edited here" in response.content.decode()
+    flagged.refresh_from_db()
+    assert flagged.status == SyndicationStatus.CURRENT and flagged.reviewed_by == admin_user
+    assert flagged.source_data["summary"] == "New words at the source."
+    assert StoryPage.objects.get(pk=flagged.page_id).summary == "Our own words."

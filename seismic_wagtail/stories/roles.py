@@ -17,6 +17,9 @@ networks app's roles, see :mod:`seismic_wagtail.core.roles`)
 * with ``--move-stories``, moves the network's stories that sit directly under the main index into the
   section of their language (:func:`move_network_stories`).
 
+It also gives the central editors the syndication screens (:data:`CENTRAL_MODEL_PERMISSIONS`), with or without
+the networks app.
+
 Running it again creates nothing new. A section translated later (wagtail-localize) or made by hand in the
 admin gets its team's permissions and workflow at once (:func:`on_story_index_created`, connected in
 :mod:`.signal_handlers`). What a city changes: where the sections go (the top-level indexes of ``--root``),

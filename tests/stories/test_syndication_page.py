@@ -124,3 +124,23 @@ def test_cards_show_the_partner_without_a_query_per_card(client, index_page, par
     assert html.count("From SEiSMiC Belgium") == 4
     assert html.count("From SEiSMiC Italy") == 3
     assert many == few
+
+
+def render_story(client, story):
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(story.url)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_related_copies_cost_no_query_per_card(client, index_page, partner, themes):
+    story = StoryPageFactory(parent=index_page, title="Main", themes=[themes["welfare"]])
+    related = [StoryPageFactory(parent=index_page, title=f"Related {n}", themes=[themes["welfare"]]) for n in range(3)]
+    html, local = render_story(client, story)
+    assert "Related 2" in html
+    for page in related:
+        copy_of(page, partner)
+    html, copied = render_story(client, story)
+    assert copied == local
+    assert "From SEiSMiC Belgium" not in html  # the partner is named on the index's cards only

@@ -476,6 +476,20 @@ class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page)
         syndication = self.get_syndication()
         return syndication.source_url if syndication is not None else None
 
+    @classmethod
+    def prepare_sitemap_pages(cls, pages):
+        """Called by the package's sitemap with a batch of stories: which of them are copies, in one query."""
+        copies = set(SyndicatedStory.objects.filter(page__in=pages).values_list("page_id", flat=True))
+        for page in pages:
+            page._seismic_is_copy = page.pk in copies
+
+    def get_sitemap_urls(self, request=None):
+        """Left out of ``sitemap.xml`` when the story is a copy: its canonical address is the original's."""
+        is_copy = getattr(self, "_seismic_is_copy", None)
+        if is_copy is None:
+            is_copy = self.get_syndication() is not None
+        return [] if is_copy else super().get_sitemap_urls(request)
+
     def get_syndication(self):
         """The :class:`~.syndication.models.SyndicatedStory` when this story is a copy of a partner site's
         story (with its partner), else ``None``. One query, remembered on the page (none when the listing

@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 from wagtail.models import Collection, Page, Revision
 
+from seismic_wagtail.core.sitemaps import prepared_pages
 from seismic_wagtail.stories.models import StoryPage
 from seismic_wagtail.stories.syndication.client import PartnerClient
 from seismic_wagtail.stories.syndication.loopback import LoopbackAdapter, loopback_session
@@ -405,3 +406,27 @@ def test_images_are_real_images(partner, source):
     rendition = source["graz"].hero_image.get_rendition("fill-1200x675")  # what the API offers
     with image.file.open() as file:
         assert PILImage.open(file).size == (rendition.width, rendition.height) == (image.width, image.height)
+
+
+def test_copies_are_left_out_of_the_sitemap(partner, source, rf, django_assert_num_queries):
+    syndicate(partner)
+    pages = list(StoryPage.objects.all())
+    copies = set(SyndicatedStory.objects.values_list("page_id", flat=True))
+    assert len(copies) == 3 and len(pages) == 6
+
+    with django_assert_num_queries(1):  # which stories are copies: one query per batch of the sitemap
+        list(prepared_pages(pages))
+
+    entries = {page.pk: page.get_sitemap_urls(rf.get("/")) for page in pages}
+    assert {pk for pk, urls in entries.items() if not urls} == copies
+
+
+def test_two_runs_of_one_partner_never_overlap(partner, source):
+    cache.add(f"seismic:syndication:{partner.pk}", 1, 60)  # another worker's run, through the shared cache
+
+    report = syndicate(partner)
+
+    assert not report.ok and report.error == "Another run of this partner is going on."
+    assert SyndicatedStory.objects.count() == 0
+    cache.delete(f"seismic:syndication:{partner.pk}")
+    assert syndicate(partner).counts["created"] == 3

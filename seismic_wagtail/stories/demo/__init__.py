@@ -7,6 +7,13 @@ the languages whose file has it: its title, summary, city and image description)
 Stories cover the ten network countries and the five themes; ten are translated into their national language,
 four have transfer links. Hero and gallery images are generated with Pillow. Running it again creates nothing
 new.
+
+:func:`finish_demo` (after the roles have moved the stories into their networks' sections) shows story
+syndication: a "Partner stories" index and a partner, "SEiSMiC demo (this site)", that syndicates the demo's
+own Swedish and Norwegian stories into it through the site's read API. No server runs while the demo is
+built, so this first run reads the API through the loopback transport (``syndication.loopback``); later runs
+(``manage.py seismic_syndicate``, "Sync now" in the admin) read ``http://localhost:8000/api/seismic/v2/`` over
+HTTP while ``make demo`` serves the site.
 """
 
 import datetime
@@ -15,6 +22,7 @@ import json
 import random
 
 from django.core.files.images import ImageFile
+from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
@@ -22,6 +30,13 @@ from wagtail.images import get_image_model
 from seismic_wagtail.core.demo_context import load, strings
 
 from ..models import StoryIndexPage, StoryPage, StoryPageOrganisation, StoryPageTheme, StoryTransfer
+from ..syndication.client import PartnerClient
+from ..syndication.loopback import loopback_session
+from ..syndication.models import SyndicationPartner
+from ..syndication.sync import syndicate
+
+#: The demo's partner: the demo site itself, as ``make demo`` serves it.
+DEMO_PARTNER = {"name": "SEiSMiC demo (this site)", "host": "http://localhost:8000", "countries": ["SE", "NO"]}
 
 #: Colours of the generated hero images, by first theme.
 THEME_COLOURS = {
@@ -168,3 +183,28 @@ def demo_image(context, title, theme_slug, alt="", seed=0):
     image.save()
     context.created(image)
     return image
+
+
+def finish_demo(context):
+    """The "Partner stories" index (in every locale) and the demo partner's first run (see the module's doc)."""
+    try:
+        api_path = reverse("seismic_api:stories:listing")
+    except NoReverseMatch:
+        context.stdout.write("  Story syndication: left out (the site does not mount the read API).")
+        return
+    english = load(__name__, "en")["partner_index"]
+    index = context.child_page(
+        context.parent, StoryIndexPage, "partner-stories", title=english["title"], intro=english.get("intro", "")
+    )
+    for locale, translation in context.translations(__name__):
+        local = translation.get("partner_index", {})
+        context.ensure_translated(index, locale, strings(english, local))
+    api_url = DEMO_PARTNER["host"] + api_path.removesuffix("stories/")
+    partner, created = SyndicationPartner.objects.get_or_create(
+        name=DEMO_PARTNER["name"],
+        defaults={"api_url": api_url, "story_index": index, "countries": DEMO_PARTNER["countries"]},
+    )
+    context.created(partner, created)
+    client = PartnerClient(partner, session=loopback_session(DEMO_PARTNER["host"] + "/"))
+    report = syndicate(partner, client=client)
+    context.stdout.write(f"  Story syndication: {report.summary()}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils.html import strip_tags
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -23,21 +23,37 @@ from seismic_wagtail.core.portable import images_in, import_stream
 
 from .client import InvalidStory
 
-#: The snapshot's keys in the order the diff lists them, with their labels.
-FIELDS = {
-    "title": _("Title"),
-    "summary": _("Summary"),
-    "city": _("City"),
-    "country": _("Country"),
-    "start_year": _("Start year"),
-    "end_year": _("End year"),
+#: The snapshot's keys in the order the diff lists them.
+FIELDS = (
+    "title",
+    "summary",
+    "city",
+    "country",
+    "start_year",
+    "end_year",
+    "theme_slugs",
+    "organisation_names",
+    "hero_image",
+    "body",
+    "seo_title",
+    "search_description",
+)
+#: Labels of the keys that are not a field of the story page (the others use the field's own label).
+LABELS = {
     "theme_slugs": _("Themes"),
     "organisation_names": _("Organisations involved"),
     "hero_image": _("Hero image"),
-    "body": _("Body"),
-    "seo_title": _("Title for search engines"),
-    "search_description": _("Search description"),
 }
+
+
+def field_label(name):
+    """The label an editor knows for a snapshot key: the story page field's own (translated) label."""
+    if name in LABELS:
+        return str(LABELS[name])
+    # Imported here: the page models import this package's models module.
+    from seismic_wagtail.stories.models import StoryPage
+
+    return capfirst(StoryPage._meta.get_field(name).verbose_name)
 
 
 def _text(data, key, *, required=False, max_length=None):
@@ -167,7 +183,7 @@ def _as_text(name, value):
 def diff(old, new):
     """The fields in which snapshot ``new`` differs from ``old``, in :data:`FIELDS` order."""
     changes = []
-    for name, label in FIELDS.items():
+    for name in FIELDS:
         before, after = (old or {}).get(name), (new or {}).get(name)
         if before == after:
             continue
@@ -179,7 +195,7 @@ def diff(old, new):
                 for line in difflib.ndiff(before_text.splitlines(), after_text.splitlines())
                 if line[:1] in "+- "
             ]
-        changes.append(FieldChange(name, str(label), before_text, after_text, lines))
+        changes.append(FieldChange(name, field_label(name), before_text, after_text, lines))
     return changes
 
 

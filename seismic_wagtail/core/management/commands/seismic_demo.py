@@ -113,6 +113,13 @@ class Command(BaseCommand):
         # The demo's own roles cover only its section: the central editors, the translators of each language and
         # a team per network, with the review workflows and each network's stories in its story section.
         setup_roles(roots=[section], workflows=True, move_stories=True)
+        # Then what needs every page in its final place (a demo module's optional ``finish_demo``): the stories
+        # app syndicates the demo's own stories into its "Partner stories" index.
+        for config in configs:
+            if module_has_submodule(config.module, "demo"):
+                finish = getattr(import_module(f"{config.name}.demo"), "finish_demo", None)
+                if finish is not None:
+                    finish(context)
         return context
 
     def get_parent(self, parent_id):

@@ -33,7 +33,8 @@ class StoryMetadataMixin:
         return to_locale(self.locale.language_code)
 
     def get_json_ld(self, request=None):
-        """The schema.org ``Article`` describing this story, as a dict."""
+        """The schema.org ``Article`` describing this story, as a dict (with ``isBasedOn``, the original's
+        address, for a story copied from a partner site)."""
         organisations = [
             {
                 "@type": "Organization",
@@ -77,4 +78,7 @@ class StoryMetadataMixin:
             data["author"] = organisations
         if publisher_name:
             data["publisher"] = {"@type": "Organization", "name": publisher_name}
+        syndication = self.get_syndication() if hasattr(self, "get_syndication") else None
+        if syndication is not None:  # a copy of a partner's story: the original it is based on
+            data["isBasedOn"] = syndication.source_url
         return {key: value for key, value in data.items() if value not in (None, "", [])}

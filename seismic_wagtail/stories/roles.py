@@ -17,6 +17,9 @@ networks app's roles, see :mod:`seismic_wagtail.core.roles`)
 * with ``--move-stories``, moves the network's stories that sit directly under the main index into the
   section of their language (:func:`move_network_stories`).
 
+It also gives the central editors the syndication screens (:data:`CENTRAL_MODEL_PERMISSIONS`), with or without
+the networks app.
+
 Running it again creates nothing new. A section translated later (wagtail-localize) or made by hand in the
 admin gets its team's permissions and workflow at once (:func:`on_story_index_created`, connected in
 :mod:`.signal_handlers`). What a city changes: where the sections go (the top-level indexes of ``--root``),
@@ -32,6 +35,18 @@ from seismic_wagtail.core.swappable import get_model_by_label
 from seismic_wagtail.core.translation import translate
 
 from .models import StoryIndexPage, StoryPage
+
+#: The central editors' model permissions: the syndication partners, and the copied stories (reviewed and
+#: deleted, never added: the syndication engine makes them).
+CENTRAL_MODEL_PERMISSIONS = [
+    "seismic_stories.add_syndicationpartner",
+    "seismic_stories.change_syndicationpartner",
+    "seismic_stories.delete_syndicationpartner",
+    "seismic_stories.view_syndicationpartner",
+    "seismic_stories.view_syndicatedstory",
+    "seismic_stories.change_syndicatedstory",
+    "seismic_stories.delete_syndicatedstory",
+]
 
 #: The networks app's team model, by label (the stories app does not import the networks app).
 NETWORK_TEAM_MODEL = "seismic_networks.NetworkTeam"
@@ -174,8 +189,9 @@ def setup_team_sections(team, groups, setup):
 
 
 def setup_roles(setup):
-    """The stories app's part of ``manage.py seismic_roles``: every network team's story sections (see the
-    module's docstring). Does nothing without the networks app."""
+    """The stories app's part of ``manage.py seismic_roles``: the central editors' syndication screens, and
+    every network team's story sections (see the module's docstring; not without the networks app)."""
+    setup.grant_central_models(CENTRAL_MODEL_PERMISSIONS)
     team_model = get_network_team_model()
     if team_model is None:
         return

@@ -12,7 +12,7 @@ new.
 syndication: a "Partner stories" index and a partner, "SEiSMiC demo (this site)", that syndicates the demo's
 own Swedish and Norwegian stories into it through the site's read API. No server runs while the demo is
 built, so this first run reads the API through the loopback transport (``syndication.loopback``); later runs
-(``manage.py seismic_syndicate``, "Sync now" in the admin) read ``http://localhost:8000/api/seismic/v2/`` over
+(``manage.py seismic_syndicate``, "Sync now" in the admin) read ``http://127.0.0.1:8000/api/seismic/v2/`` over
 HTTP while ``make demo`` serves the site.
 """
 
@@ -36,7 +36,7 @@ from ..syndication.models import SyndicationPartner
 from ..syndication.sync import syndicate
 
 #: The demo's partner: the demo site itself, as ``make demo`` serves it.
-DEMO_PARTNER = {"name": "SEiSMiC demo (this site)", "host": "http://localhost:8000", "countries": ["SE", "NO"]}
+DEMO_PARTNER = {"name": "SEiSMiC demo (this site)", "host": "http://127.0.0.1:8000", "countries": ["SE", "NO"]}
 
 #: Colours of the generated hero images, by first theme.
 THEME_COLOURS = {

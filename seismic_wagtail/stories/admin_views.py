@@ -21,10 +21,11 @@ from laces.components import Component
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import EditView, IndexView, InspectView
+from wagtail.admin.views.generic import EditView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Locale
 
+from seismic_wagtail.core.exports import SafeExportIndexView
 from seismic_wagtail.core.models import Theme
 
 from .models import SyndicatedStory, SyndicationPartner, SyndicationStatus
@@ -104,7 +105,7 @@ class PartnerStoriesColumn(Column):
         super().__init__(name, label=_("Copied stories"), accessor="story_count", sort_key="story_count", **kwargs)
 
 
-class PartnerIndexView(IndexView):
+class PartnerIndexView(SafeExportIndexView):
     """The partners with their health (last successful run, last error) and their number of copied stories,
     counted in the listing's query."""
 
@@ -213,7 +214,7 @@ def source_title(record):
     return record.source_data.get("title") or str(record.source_key)
 
 
-class SyndicatedStoryIndexView(IndexView):
+class SyndicatedStoryIndexView(SafeExportIndexView):
     """The copied stories with their partner and status; the title opens the review view."""
 
     template_name = "seismic_wagtail/stories/admin/syndicated_story_index.html"

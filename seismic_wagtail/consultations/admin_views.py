@@ -32,6 +32,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from seismic_wagtail.core.exports import SafeExportIndexView
+from seismic_wagtail.core.i18n import language_name
 from seismic_wagtail.core.personal_data_views import (
     PersonalDataIndexMixin,
     PersonalDataInspectView,
@@ -50,7 +51,6 @@ from .models import (
     publishable_answers,
 )
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
-from .results import language_name
 
 
 def consultation_choices():

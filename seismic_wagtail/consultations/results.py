@@ -30,6 +30,7 @@ from django_countries import countries
 from wagtail.models import Locale
 
 from seismic_wagtail.core.conf import get_setting
+from seismic_wagtail.core.i18n import language_name
 from seismic_wagtail.core.querystring import parse_int
 
 from .frozen import frozen_answer_counts, frozen_respondent_counts
@@ -59,14 +60,6 @@ def dimension_label(dimension, value):
     if dimension == "respondent_type":
         return dict(RespondentType.choices).get(value, value)
     return value
-
-
-def language_name(code):
-    """The name of a language in the active language ("Swedish" on an English page), for labels in running text."""
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return dict(settings.LANGUAGES).get(code, code)
 
 
 def language_direction(code):

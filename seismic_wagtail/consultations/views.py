@@ -21,13 +21,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from seismic_wagtail.core.i18n import language_name
 from seismic_wagtail.core.ratelimit import enforce_rate_limit
 
 from .machine_translation import translate_answers, translator_available
 from .models import ConsultationStatus
 from .open_data import csv_response, json_response, open_data_available, open_data_links
 from .questions import TEXT
-from .results import language_name, text_answer_page
+from .results import text_answer_page
 from .tasks import queue_confirmation_mail
 
 #: The script that makes the results' ranking tables sortable (the tables work, server-ordered, without it).

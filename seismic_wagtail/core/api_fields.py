@@ -10,13 +10,13 @@ Every URL is absolute and built from the request's host (``request.build_absolut
 ``WAGTAILAPI_BASE_URL`` setting, when a site sets it, comes first (a site behind a proxy that rewrites hosts).
 """
 
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from rest_framework.fields import Field
 
 from . import absolute_urls, portable
-from .models import image_alt_text
 
 
 def absolute_url(request, url):
@@ -102,16 +102,13 @@ class PageImageField(Field):
     def to_representation(self, page):
         if not getattr(page, f"{self.image_name}_id", None):
             return None
+        request = self.context.get("request")
         image = getattr(page, self.image_name)
-        rendition = image.get_rendition(self.filter_spec)
-        alt = getattr(page, self.alt_name) if self.alt_name else image_alt_text(image)
-        return {
-            "url": absolute_url(self.context.get("request"), rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": alt or "",
-            "credit": str(getattr(image, self.credit_attribute, "") or ""),
-        }
+        data = portable.export_image(image, request, self.filter_spec, absolute=partial(absolute_url, request))
+        data["credit"] = str(getattr(image, self.credit_attribute, "") or "")
+        if self.alt_name:
+            data["alt"] = getattr(page, self.alt_name) or ""
+        return data
 
 
 class SubpageUrlField(Field):
@@ -143,4 +140,5 @@ class PortableStreamField(Field):
     """
 
     def to_representation(self, value):
-        return portable.export_stream(value, self.context.get("request"))
+        request = self.context.get("request")
+        return portable.export_stream(value, request, absolute=partial(absolute_url, request))

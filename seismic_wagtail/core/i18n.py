@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
-from django.utils.translation import get_supported_language_variant
+from django.utils.translation import get_language_info, get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header  # what LocaleMiddleware uses
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
@@ -33,6 +33,15 @@ __all__ = [
     "has_unreviewed_machine_translation",
     "visitor_language",
 ]
+
+
+def language_name(code):
+    """The name of a language in the active language ("Swedish" on an English page), for labels in running text
+    (Django's name, else the site's ``LANGUAGES`` entry, else the code)."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return dict(settings.LANGUAGES).get(code, code)
 
 
 @dataclass

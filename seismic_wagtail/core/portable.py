@@ -34,13 +34,22 @@ CREDIT_ATTRIBUTE = "credit"
 _RELATIVE_LINK = re.compile(r'(\s(?:href|src))="(/[^"]*)"')
 
 
-def export_image(image, request=None, filter_spec=IMAGE_FILTER):
-    """An image as a partner can copy it (``None`` without an image)."""
+def site_absolute(request):
+    """The package's rule for absolute URLs (``BASE_URL``, the request's host, the Site record) as a function of
+    a URL: what the exporters below use unless given another (the read API passes its own, which puts Wagtail's
+    ``WAGTAILAPI_BASE_URL`` first)."""
+    return lambda url: absolute_url(url, request)
+
+
+def export_image(image, request=None, filter_spec=IMAGE_FILTER, absolute=None):
+    """An image as a partner can copy it (``None`` without an image): ``{"url", "width", "height", "alt",
+    "credit"}`` of its ``filter_spec`` rendition, the alt text being the image's own description."""
     if image is None:
         return None
+    absolute = absolute or site_absolute(request)
     rendition = image.get_rendition(filter_spec)
     return {
-        "url": absolute_url(rendition.url, request),
+        "url": absolute(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": image_alt_text(image) or "",
@@ -48,35 +57,43 @@ def export_image(image, request=None, filter_spec=IMAGE_FILTER):
     }
 
 
-def export_rich_text(source, request=None):
+def export_rich_text(source, request=None, absolute=None):
     """Rich text (database format) as HTML with absolute links."""
+    absolute = absolute or site_absolute(request)
     html = expand_db_html(source or "")
-    return _RELATIVE_LINK.sub(lambda match: f'{match.group(1)}="{absolute_url(match.group(2), request)}"', html)
+    return _RELATIVE_LINK.sub(lambda match: f'{match.group(1)}="{absolute(match.group(2))}"', html)
 
 
-def export_block(block, value, request=None):
+def export_block(block, value, request=None, absolute=None):
     """One block's value in the portable form (recursive)."""
+    absolute = absolute or site_absolute(request)
     if isinstance(block, blocks.StreamBlock):
-        return [{"type": child.block_type, "value": export_block(child.block, child.value, request)} for child in value]
+        return [
+            {"type": child.block_type, "value": export_block(child.block, child.value, request, absolute)}
+            for child in value
+        ]
     if isinstance(block, blocks.StructBlock):
-        return {name: export_block(child, value.get(name), request) for name, child in block.child_blocks.items()}
+        return {
+            name: export_block(child, value.get(name), request, absolute) for name, child in block.child_blocks.items()
+        }
     if isinstance(block, blocks.ListBlock):
-        return [export_block(block.child_block, item, request) for item in value]
+        return [export_block(block.child_block, item, request, absolute) for item in value]
     if isinstance(block, blocks.RichTextBlock):
-        return export_rich_text(value.source if value is not None else "", request)
+        return export_rich_text(value.source if value is not None else "", request, absolute)
     if isinstance(block, ImageChooserBlock):
-        return export_image(value, request)
+        return export_image(value, request, absolute=absolute)
     if isinstance(block, blocks.PageChooserBlock | DocumentChooserBlock):
         if value is None:
             return None
         url = value.url if isinstance(block, DocumentChooserBlock) else value.specific_deferred.get_url(request)
-        return absolute_url(url, request) if url else None
+        return absolute(url) if url else None
     return block.get_api_representation(value, context={"request": request} if request else None)
 
 
-def export_stream(stream_value, request=None):
-    """A StreamField's value as ``[{"type": ..., "value": ...}]`` in the portable form."""
-    return export_block(stream_value.stream_block, stream_value, request)
+def export_stream(stream_value, request=None, absolute=None):
+    """A StreamField's value as ``[{"type": ..., "value": ...}]`` in the portable form; ``absolute`` makes a URL
+    absolute (default: :func:`site_absolute`)."""
+    return export_block(stream_value.stream_block, stream_value, request, absolute)
 
 
 class ImportReport:

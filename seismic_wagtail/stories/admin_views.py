@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from laces.components import Component
@@ -26,6 +25,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Locale
 
 from seismic_wagtail.core.exports import SafeExportIndexView
+from seismic_wagtail.core.i18n import language_name
 from seismic_wagtail.core.models import Theme
 
 from .models import SyndicatedStory, SyndicationPartner, SyndicationStatus
@@ -40,18 +40,10 @@ PARTNERS_URL_NAMESPACE = "seismic_syndication_partners"
 STORIES_URL_NAMESPACE = "seismic_syndicated_stories"
 
 
-def language_label(code):
-    """A content language's name in the active language ("German" in an English admin)."""
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return dict(settings.LANGUAGES).get(code, code)
-
-
 def content_language_choices():
     """``(code, name)`` of the site's content languages (``WAGTAIL_CONTENT_LANGUAGES``, else ``LANGUAGES``)."""
     languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
-    return [(code, language_label(code)) for code, _name in languages]
+    return [(code, language_name(code)) for code, _name in languages]
 
 
 def theme_choices():
@@ -235,7 +227,7 @@ class SyndicatedStoryIndexView(SafeExportIndexView):
             ),
             LocalCopyColumn("page", label=_("Copy here")),
             Column("partner", label=_("Partner"), accessor="partner", sort_key="partner__name"),
-            Column("language", label=_("Original language"), accessor=lambda record: language_label(record.language)),
+            Column("language", label=_("Original language"), accessor=lambda record: language_name(record.language)),
             StatusColumn("status", label=_("Status"), sort_key="status"),
             SourceLinkColumn("source_url", label=_("Original")),
             DateColumn("updated_at", label=_("Last changed"), sort_key="updated_at"),
@@ -263,7 +255,7 @@ class SyndicatedStoryReviewView(InspectView):
             {
                 "record": record,
                 "title": source_title(record),
-                "language_name": language_label(record.language),
+                "language_name": language_name(record.language),
                 "status_updated": updated,
                 "status_removed": record.status == SyndicationStatus.SOURCE_REMOVED,
                 "changes": record.changed_fields() if updated else [],

@@ -55,6 +55,13 @@ PAGES = {
         "sv": "/seismic-demo/stories/austria/participatory-budget-lend/",
         "tr": "/seismic-demo/stories/austria/participatory-budget-lend/",
     },
+    # Stories copied from a partner site (the demo syndicates its own): the source note, the image credit,
+    # "From <partner>" on the cards.
+    "partner-stories": {"en": "/seismic-demo/partner-stories/", "sv": "/sv/seismic-demo/partner-stories/"},
+    "syndicated-story": {
+        "en": "/seismic-demo/partner-stories/green-roofs-augustenborg/",
+        "sv": "/sv/seismic-demo/partner-stories/valkommen-granne-mentorer-for-nyanlanda-flyktingar/",
+    },
     "consultation": {
         "en": "/seismic-demo/research-agenda-consultation/",
         "sv": "/sv/seismic-demo/research-agenda-consultation/",

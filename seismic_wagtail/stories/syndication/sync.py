@@ -94,8 +94,11 @@ def edited_here(record):
     return not page.live and record.status != SyndicationStatus.SOURCE_REMOVED
 
 
-def mark_copied(record, page, revision, snap):
-    """Remember ``revision`` of ``page`` as the copy of snapshot ``snap`` (status current)."""
+def publish_copy(record, page, snap, *, user=None, log_action=False):
+    """Publish ``page``'s state (snapshot ``snap`` applied) as a new revision and remember that revision as the
+    copy of ``snap`` (status current). A run logs nothing; an editor's decision logs the publication, by them."""
+    revision = page.save_revision(user=user, clean=True)
+    revision.publish(user=user, log_action=log_action)
     record.page = page
     record.imported_revision_id = revision.pk
     record.source_data = snap
@@ -274,7 +277,7 @@ class PartnerRun:
         """Create, update or flag the copy of one language version (inside the story's transaction)."""
         meta = detail["meta"]
         if record is not None and record.page_id:
-            record.page = type(record.page).objects.get(pk=record.page_id).specific  # fresh, in the transaction
+            record.page = type(record.page).objects.get(pk=record.page_id)  # fresh, in the transaction
         if record is None:
             record = SyndicatedStory(partner=self.partner, source_key=source_key, language=language)
         record.source_id = detail["id"]
@@ -340,9 +343,7 @@ class PartnerRun:
 
     def published(self, record, page, snap):
         """Publish ``page``'s state as a new revision and remember it as the copied one."""
-        revision = page.save_revision(log_action=False, clean=True)
-        revision.publish(log_action=False)
-        mark_copied(record, page, revision, snap)
+        publish_copy(record, page, snap)
 
     def check_removed(self, record):
         """A copy whose story left the listing: unpublish it when the partner's detail answers 404."""
@@ -396,9 +397,7 @@ def take_source_version(record, user=None):
         return False
     with transaction.atomic():
         page = apply_snapshot(record.page.specific, record.pending_data, record.images or {})
-        revision = page.save_revision(user=user, clean=True)
-        revision.publish(user=user)
-        mark_copied(record, page, revision, record.pending_data)
+        publish_copy(record, page, record.pending_data, user=user, log_action=True)
         record.reviewed_by = user
         record.save()
     return True

@@ -18,6 +18,7 @@ import uuid
 from django import forms
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -36,18 +37,42 @@ def _country_choices(language):
     return tuple([("", gettext("Choose your country")), *((code, str(name)) for code, name in countries)])
 
 
+@functools.lru_cache(maxsize=1)
+def _country_codes():
+    return frozenset(code for code, _name in countries)
+
+
 def country_choices():
     """The country field's choices in the active language, sorted by name (django-countries), with the empty
     "Choose your country" first: built once per language and process (sorting ~250 translated names costs
-    about a millisecond) and shared by every form. Passed to the field as a callable, so a form instance
-    copies no list."""
+    about a millisecond) and shared by every form."""
     return _country_choices(get_language())
+
+
+class CountryChoices(BaseChoiceIterator):
+    """:func:`country_choices` as a lazy choice list: Django neither copies nor re-normalises it per form."""
+
+    def __iter__(self):
+        return iter(country_choices())
+
+
+class CountryChoiceField(forms.ChoiceField):
+    """A country (django-countries' codes): the choices are shared (:class:`CountryChoices`) and a code is
+    checked against a set, not by walking the ~250 choices."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", CountryChoices())
+        super().__init__(**kwargs)
+
+    def valid_value(self, value):
+        return str(value) in _country_codes()
 
 
 @receiver(setting_changed)
 def _settings_changed(setting, **kwargs):
     if setting.startswith("COUNTRIES_") or setting in ("LANGUAGE_CODE", "LANGUAGES"):
         _country_choices.cache_clear()
+        _country_codes.cache_clear()
         FORM_CLASSES.clear()
 
 
@@ -128,7 +153,7 @@ class ConsultationForm(VisitorTextFormMixin, HoneypotFormMixin, forms.Form):
         max_length=255,
         help_text=_("Required when you respond on behalf of an organisation."),
     )
-    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
+    country = CountryChoiceField(label=_("Country"))
     city = forms.CharField(label=_("City"), required=False, max_length=120)
     name = forms.CharField(
         label=_("Name"),

@@ -36,7 +36,7 @@ FORM_CLASSES = BoundedMemo(128)
 
 @functools.lru_cache(maxsize=64)
 def _country_choices(language):
-    return tuple([("", gettext("Choose your country")), *((code, str(name)) for code, name in countries)])
+    return (("", gettext("Choose your country")), *((code, str(name)) for code, name in countries))
 
 
 @functools.lru_cache(maxsize=1)

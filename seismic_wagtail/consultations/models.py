@@ -31,7 +31,7 @@ from seismic_wagtail.core.mail import send_templated_mail
 from seismic_wagtail.core.pages import SeismicPageMixin
 
 from .blocks import AgendaBlock, QuestionsBlock
-from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT, get_questions
+from .questions import MULTIPLE, QUESTION_LISTS, RANKING, RATING, SINGLE, TEXT, get_questions, questions_fingerprint
 from .synchronization import SYNCHRONIZED_FIELDS, governing_page, merge_questions
 
 
@@ -103,8 +103,9 @@ CONFIRMATION_SALT = "seismic_wagtail.consultations.confirm"
 class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
     """An agenda put out for consultation, with its questions, in any number of languages.
 
-    Extension points, as on Wagtail's ``AbstractForm``: :meth:`get_questions`, :meth:`get_form_class`,
-    :meth:`get_form`, :meth:`store_response`, :meth:`send_confirmation`, :meth:`get_results`.
+    Extension points, as on Wagtail's ``AbstractForm``: :meth:`get_questions` (with
+    :meth:`get_questions_cache_key`), :meth:`get_form_class`, :meth:`get_form`, :meth:`get_response`,
+    :meth:`store_response`, :meth:`send_confirmation`, :meth:`get_results`.
     """
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -278,7 +279,13 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     @cached_property
     def question_list(self):
-        return self.get_questions()
+        """The questions (:meth:`get_questions`), parsed once per content of the page (and of its translation
+        source) and process: memoised under :attr:`questions_cache_key`. The :class:`~.questions.Question`
+        objects are shared between requests: read them, never change them."""
+        key = self.questions_cache_key
+        if key is None:
+            return self.get_questions()
+        return list(QUESTION_LISTS.get_or_set(key, self.get_questions))
 
     @property
     def questions_count(self):
@@ -290,55 +297,97 @@ class ConsultationPage(SeismicPageMixin, RoutablePageMixin, Page):
 
         A translated copy asks its source's questions (ids, kinds, choice keys, limits) with its own labels
         where it has them and the source's text otherwise (:func:`.synchronization.merge_questions`), so a
-        copy whose translation lags behind never takes answers to a different set of questions."""
+        copy whose translation lags behind never takes answers to a different set of questions.
+
+        The result is memoised per process under :meth:`get_questions_cache_key`: an override that reads
+        anything else must extend that key too (or make it return ``None``)."""
         source = self.translation_source_page
         if source is self:
             return get_questions(self)
         return merge_questions(get_questions(source), get_questions(self))
 
+    def get_questions_cache_key(self):
+        """The key the parsed questions and the form class of this page are memoised under (per process, a
+        bounded LRU), or ``None`` to build them on every request.
+
+        It names everything :meth:`get_questions` reads: the page class, the page, a digest of its questions
+        and agenda as stored (:func:`.questions.questions_fingerprint`, which includes the names of the themes
+        rated) and the same for the translation source a copy follows. A new publish of the page or of its
+        source, or any other change of what they store, gives a new key, so a stale hit is impossible in any
+        worker. Override to add what an overridden :meth:`get_questions` or :meth:`get_form_class` reads."""
+        source = self.translation_source_page
+        key = (type(self), self.pk, self.locale_id, questions_fingerprint(self))
+        if source is not self:
+            key += (source.pk, questions_fingerprint(source))
+        return key
+
+    @cached_property
+    def questions_cache_key(self):
+        """:meth:`get_questions_cache_key`, computed once per instance (that is, per request)."""
+        return self.get_questions_cache_key()
+
     def get_form_class(self):
-        from .forms import build_form_class  # at call time: forms.py imports this module's choices
+        """The form class of this language version: :func:`.forms.build_form_class`, built once per
+        :attr:`questions_cache_key` and language and memoised per process (:func:`.forms.cached_form_class`).
+        Override to use a subclass of :class:`.forms.ConsultationForm` (pass it as ``base``)."""
+        from .forms import cached_form_class  # at call time: forms.py imports this module's choices
 
         self.apply_source_settings()
-        return build_form_class(self)
+        return cached_form_class(self)
 
     def get_form(self, *args, **kwargs):
-        return self.get_form_class()(*args, **kwargs)
+        """A form bound to this page (``page=self``: the instance reads this request's page, never the one
+        its memoised class was built with)."""
+        from .forms import ConsultationForm  # at call time: forms.py imports this module's choices
+
+        form_class = self.get_form_class()
+        if issubclass(form_class, ConsultationForm):
+            kwargs.setdefault("page", self)
+        return form_class(*args, **kwargs)
 
     def responses(self):
         """Every response to this consultation, in every language (confirmed or not)."""
         return ConsultationResponse.objects.filter(consultation_key=self.translation_key)
 
-    def store_response(self, form):
-        """Store a valid form's response once per submission token. Returns ``(response, created)``."""
+    def get_response(self, form):
+        """The unsaved :class:`ConsultationResponse` of a valid form (override to store more fields)."""
         data = form.cleaned_data
-        token = data["submission_token"]
-        with transaction.atomic():
-            existing = self.responses().filter(token=token).first()
-            if existing is not None:
-                return existing, False
-            response = ConsultationResponse(
-                consultation_key=self.translation_key,
-                page=self,
-                locale_id=self.locale_id,
-                token=token,
-                respondent_type=data["respondent_type"],
-                country=data["country"],
-                city=data.get("city", ""),
-                organisation_name=data.get("organisation_name", ""),
-                name=data.get("name", ""),
-                email=data.get("email", ""),
-                consent=data["consent"],
-                notify_outcome=data.get("notify_outcome", False),
-                confirmed=not self.require_confirmation,
-                confirmed_at=None if self.require_confirmation else timezone.now(),
-            )
-            try:
-                with transaction.atomic():
-                    response.save()
-            except IntegrityError:  # the same token stored by a concurrent request
-                return self.responses().get(token=token), False
-            ConsultationAnswer.objects.bulk_create(answer_rows(response, self.question_list, data))
+        return ConsultationResponse(
+            consultation_key=self.translation_key,
+            page=self,
+            locale_id=self.locale_id,
+            token=data["submission_token"],
+            respondent_type=data["respondent_type"],
+            country=data["country"],
+            city=data.get("city", ""),
+            organisation_name=data.get("organisation_name", ""),
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            consent=data["consent"],
+            notify_outcome=data.get("notify_outcome", False),
+            confirmed=not self.require_confirmation,
+            confirmed_at=None if self.require_confirmation else timezone.now(),
+        )
+
+    def store_response(self, form):
+        """Store a valid form's response once per submission token. Returns ``(response, created)``.
+
+        One transaction (a savepoint inside a host's ``ATOMIC_REQUESTS``): the response's ``INSERT`` and its
+        answers' bulk ``INSERT``, nothing read first. The unique constraint on the token decides duplicates
+        (a reload, a double click, a concurrent retry): on its ``IntegrityError`` everything is rolled back
+        and the response stored first is returned with ``created=False``. Any other error stores nothing
+        and propagates."""
+        response = self.get_response(form)
+        rows = answer_rows(response, self.question_list, form.cleaned_data)
+        try:
+            with transaction.atomic():
+                response.save(force_insert=True)
+                ConsultationAnswer.objects.bulk_create(rows)
+        except IntegrityError:
+            existing = self.responses().filter(token=response.token).first()
+            if existing is None:  # not the token's constraint: a real error
+                raise
+            return existing, False
         return response, True
 
     # --- email confirmation -----------------------------------------------------------------------------

@@ -5,6 +5,10 @@
 that language, the choices as ``(key, label)`` pairs and, for ratings, what is rated.
 """
 
+import hashlib
+import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 RATING = "rating"
@@ -50,6 +54,80 @@ class Question:
         """
         ends = {RATING_VALUES[0]: self.low_label, RATING_VALUES[-1]: self.high_label}
         return [(value, f"{value} ({ends[value]})" if ends.get(value) else str(value)) for value in RATING_VALUES]
+
+
+class BoundedMemo:
+    """A small per-process least-recently-used memo, safe to share between a worker's threads.
+
+    For values whose key names everything they depend on (so a stale hit is impossible): the parsed questions
+    and the form classes of :class:`~.models.ConsultationPage`, keyed by :func:`questions_fingerprint`.
+    """
+
+    def __init__(self, size=128):
+        self.size = size
+        self._items = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get_or_set(self, key, build):
+        """The value memoised under ``key``, or ``build()``'s (memoised; the least recently used is dropped)."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return self._items[key]
+        value = build()  # outside the lock: two threads may build the same value once each, harmlessly
+        with self._lock:
+            self.misses += 1
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self):
+        with self._lock:
+            self._items.clear()
+            self.hits = self.misses = 0
+
+    def __len__(self):
+        return len(self._items)
+
+
+#: The parsed questions of the consultations a worker serves, keyed by ``ConsultationPage.questions_cache_key``.
+QUESTION_LISTS = BoundedMemo(128)
+
+
+def _raw_stream(value):
+    """A StreamField value as its JSON-ready data (no block is parsed when the value is fresh from the database)."""
+    if not value:
+        return []
+    prep = getattr(value, "get_prep_value", None)
+    return prep() if prep is not None else list(value)
+
+
+def questions_fingerprint(page):
+    """A digest of everything :func:`get_questions` reads from ``page``: its ``questions`` and ``agenda`` as
+    stored, and the names of the themes its ratings are about (one query, only when a rating names a theme).
+
+    Any edit of the questions, of the agenda's headings or of a named theme changes the digest, so a value
+    memoised under it (the parsed questions, the form class) can never be served stale, in any process."""
+    questions = _raw_stream(page.questions)
+    agenda = _raw_stream(page.agenda)
+    theme_ids = sorted(
+        {
+            item["value"]["theme"]
+            for item in questions
+            if isinstance(item.get("value"), dict) and isinstance(item["value"].get("theme"), int)
+        }
+    )
+    themes = []
+    if theme_ids:
+        from seismic_wagtail.core.models import Theme  # at call time: the models are not ready at import
+
+        themes = sorted((theme.pk, str(theme)) for theme in Theme.objects.filter(pk__in=theme_ids))
+    raw = json.dumps([questions, agenda, themes], sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
 def get_questions(page):

@@ -69,13 +69,14 @@ def consultation_view(page, request):
             return limited
         form = page.get_form(request.POST)
         if form.is_valid():
+            # The request's site root paths (cached on the request by Wagtail's routing), not a cache look-up.
+            url = page.get_url(request) + page.reverse_subpage("thanks")
             if form.is_bot():
-                return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
+                return HttpResponseRedirect(url)
             response, created = page.store_response(form)
             pending = not response.confirmed
             if created and pending:
                 queue_confirmation_mail(page, request, response)
-            url = page.url + page.reverse_subpage("thanks")
             return HttpResponseRedirect(url + ("?pending=1" if pending else ""))
     else:
         form = page.get_form()

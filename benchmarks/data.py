@@ -5,7 +5,11 @@ bulk-inserted. The treebeard materialised paths are computed here (``Page.steple
 ``Page.alphabet`` per level, under the index page), the ``wagtailcore_page`` rows go in with
 ``bulk_create``, the ``StoryPage`` rows (multi-table inheritance, which ``bulk_create`` refuses) with the
 model's ``_insert``, the inline theme and organisation rows with ``bulk_create``; then the index's
-``numchild`` is fixed and the search backend's index entries are built with ``add_bulk``. Everything else
+``numchild`` is fixed and the search backend's index entries are built with ``add_bulk``. Every story has a hero
+image: a row of its own in Wagtail's image table (bulk-created), sharing one of :data:`IMAGE_FILES` JPEG files
+made with Pillow under ``MEDIA_ROOT``, with the card's rendition row (``CARD_IMAGE_FILTER``) pointing to a
+pre-made rendition file, so that no page generates a rendition while it is measured. Consultation responses
+go in with PostgreSQL's ``COPY`` (SQLite: ``bulk_create``). Everything else
 (locales, index pages and their translations, themes, organisations, the consultation) is created the way
 the package's demo and tests do it.
 """
@@ -62,6 +66,9 @@ VOCABULARY = [a + b for a in SYLLABLES for b in SYLLABLES] + [
 #: measured is the English one, so at 20,000 stories it lists 10,000.
 ENGLISH_SHARE = 0.5
 SEED = 2026
+#: Distinct JPEG files behind the stories' hero images (each story has its own image row).
+IMAGE_FILES = 20
+ORIGINAL_SIZE = (1600, 900)
 
 
 def locales():
@@ -184,8 +191,9 @@ class StorySite:
         pages = Page.objects.bulk_create(pages)
         if pages[0].pk is None:
             pages = list(Page.objects.filter(path__in=[page.path for page in pages]).order_by("path"))
+        images = hero_images(len(pages), start=step)
         stories = []
-        for page in pages:
+        for page, image in zip(pages, images, strict=True):
             start = rng.randrange(2008, 2025)
             topics = page.title.split()[0].lower(), page.title.split()[2], rng.choice(WORDS)
 
@@ -197,6 +205,7 @@ class StorySite:
                 summary=f"Residents and the city worked on {topics[0]}, {topics[1]} and {topics[2]} together.",
                 city=rng.choice(CITIES),
                 country=rng.choice(COUNTRIES),
+                hero_image_id=image.pk,
                 start_year=start,
                 end_year=start + rng.randrange(0, 4) if rng.random() < 0.6 else None,
                 body=[
@@ -223,6 +232,92 @@ class StorySite:
         from wagtail.search.backends import get_search_backend
 
         get_search_backend().add_bulk(StoryPage, stories)
+
+
+# --- images ----------------------------------------------------------------------------------------------
+
+
+def image_files():
+    """The JPEG originals and their card renditions under ``MEDIA_ROOT`` (made once with Pillow).
+
+    Returns ``[(original name, rendition name, file size, file hash, (rendition width, height))]``.
+    """
+    import hashlib
+    from pathlib import Path
+
+    from PIL import Image as PILImage, ImageDraw
+
+    from seismic_wagtail.stories.models import CARD_IMAGE_FILTER
+
+    root = Path(settings.MEDIA_ROOT)
+    (root / "original_images").mkdir(parents=True, exist_ok=True)
+    (root / "images").mkdir(parents=True, exist_ok=True)
+    card_size = tuple(int(n) for n in CARD_IMAGE_FILTER.split("-")[1].split("x"))
+    files = []
+    for number in range(IMAGE_FILES):
+        original = f"original_images/bench-{number}.jpg"
+        rendition = f"images/bench-{number}.{CARD_IMAGE_FILTER}.jpg"
+        if not (root / original).exists() or not (root / rendition).exists():
+            picture = PILImage.new("RGB", ORIGINAL_SIZE, ((number * 53) % 256, (number * 97) % 256, 140))
+            draw = ImageDraw.Draw(picture)
+            for band in range(0, ORIGINAL_SIZE[0], 80):
+                draw.rectangle((band, 0, band + 40, ORIGINAL_SIZE[1]), fill=(band % 256, 200 - number * 5, 90))
+            picture.save(root / original, "JPEG", quality=80)
+            picture.resize(card_size).save(root / rendition, "JPEG", quality=80)
+        data = (root / original).read_bytes()
+        files.append((original, rendition, len(data), hashlib.sha1(data).hexdigest(), card_size))  # noqa: S324
+    return files
+
+
+_FILES = []
+
+
+def hero_images(count, start=0):
+    """Bulk-create ``count`` image rows (cycling over :func:`image_files`) and their card rendition rows."""
+    from wagtail.images import get_image_model
+    from wagtail.images.models import Filter
+    from wagtail.models import Collection
+
+    from seismic_wagtail.stories.models import CARD_IMAGE_FILTER
+
+    if not _FILES:
+        _FILES.extend(image_files())
+    image_model = get_image_model()
+    rendition_model = image_model.get_rendition_model()
+    collection_id = Collection.get_first_root_node().pk
+    images = []
+    for number in range(start, start + count):
+        original, _rendition, size, file_hash, _card = _FILES[number % len(_FILES)]
+        images.append(
+            image_model(
+                title=f"Story photo {number}",
+                file=original,
+                width=ORIGINAL_SIZE[0],
+                height=ORIGINAL_SIZE[1],
+                file_size=size,
+                file_hash=file_hash,
+                collection_id=collection_id,
+            )
+        )
+    images = image_model.objects.bulk_create(images, batch_size=2000)
+    assert images[0].pk is not None, "the database returns no ids from bulk_create"
+    card_filter = Filter(spec=CARD_IMAGE_FILTER)
+    focal_point_key = card_filter.get_cache_key(images[0])  # no focal points: the same key for every image
+    renditions = []
+    for number, image in enumerate(images, start):
+        _original, rendition, _size, _hash, (width, height) = _FILES[number % len(_FILES)]
+        renditions.append(
+            rendition_model(
+                image_id=image.pk,
+                filter_spec=CARD_IMAGE_FILTER,
+                focal_point_key=focal_point_key,
+                file=rendition,
+                width=width,
+                height=height,
+            )
+        )
+    rendition_model.objects.bulk_create(renditions, batch_size=2000)
+    return images
 
 
 # --- consultations ---------------------------------------------------------------------------------------
@@ -254,19 +349,29 @@ def consultation_page(slug="bench-consultation", **fields):
     return page
 
 
-def add_responses(page, count, batch=5000):
-    """Bulk-create ``count`` confirmed responses with their answers (as the consultations demo does)."""
+def add_responses(page, count, batch=20_000):
+    """Add ``count`` confirmed responses with their answers (as the consultations demo does); returns seconds.
+
+    PostgreSQL: rows built as model instances (so that the models' own defaults apply), written with ``COPY``
+    with ids taken from the tables' sequences; SQLite: ``bulk_create``.
+    """
+    import time
+
+    from django.db import connection
+
     from seismic_wagtail.consultations.models import ConsultationAnswer, ConsultationResponse
 
+    started = time.perf_counter()
     rng = random.Random(SEED)
     questions = page.get_questions()
     types = ["citizen", "civil_society", "academic", "public_authority", "business", "other"]
     now = timezone.now()
+    copy = connection.vendor == "postgresql"
     for start in range(0, count, batch):
         responses = [
             ConsultationResponse(
                 consultation_key=page.translation_key,
-                page=page,
+                page_id=page.pk,
                 locale_id=page.locale_id,
                 token=uuid.uuid4(),
                 submitted_at=now - datetime.timedelta(seconds=rng.randrange(0, 30 * 86400)),
@@ -282,16 +387,59 @@ def add_responses(page, count, batch=5000):
             for number in range(min(batch, count - start))
         ]
         with transaction.atomic():
-            responses = ConsultationResponse.objects.bulk_create(responses)
-            if responses[0].pk is None:
-                tokens = [response.token for response in responses]
-                responses = list(ConsultationResponse.objects.filter(token__in=tokens))
+            if copy:
+                for response, pk in zip(responses, _next_ids(ConsultationResponse, len(responses)), strict=True):
+                    response.pk = pk
+                _copy_rows(ConsultationResponse, responses)
+            else:
+                responses = ConsultationResponse.objects.bulk_create(responses)
             answers = []
             for response in responses:
                 for question in questions:
                     answers.extend(_answers(rng, response, question))
-            ConsultationAnswer.objects.bulk_create(answers, batch_size=5000)
+            if copy:
+                for answer, pk in zip(answers, _next_ids(ConsultationAnswer, len(answers)), strict=True):
+                    answer.pk = pk
+                _copy_rows(ConsultationAnswer, answers)
+            else:
+                ConsultationAnswer.objects.bulk_create(answers, batch_size=5000)
     analyze()
+    return time.perf_counter() - started
+
+
+def _next_ids(model, count):
+    """``count`` ids from ``model``'s id sequence (PostgreSQL), as its inserts would take them."""
+    from django.db import connection
+
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+_PLAIN = (str, int, float, bool, uuid.UUID, datetime.datetime, datetime.date, type(None))
+
+
+def _copy_rows(model, objects):
+    """Write ``objects`` (with their ids set) into ``model``'s table with ``COPY`` (psycopg 3)."""
+    from django.db import connection
+
+    fields = model._meta.concrete_fields
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    connection.ensure_connection()
+    with connection.connection.cursor() as cursor:
+        with cursor.copy(f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
+            for obj in objects:
+                values = obj.__dict__
+                row = []
+                for field in fields:
+                    value = values.get(field.attname)
+                    if not isinstance(value, _PLAIN):
+                        value = field.get_db_prep_save(getattr(obj, field.attname), connection)
+                    row.append(value)
+                copy.write_row(row)
 
 
 def _answers(rng, response, question):
@@ -320,3 +468,76 @@ def ConsultationAnswerFor(response, question, **fields):
     from seismic_wagtail.consultations.models import ConsultationAnswer
 
     return ConsultationAnswer.for_response(response, question, **fields)
+
+
+# --- peers -----------------------------------------------------------------------------------------------
+
+
+def hand_written_index(listing):
+    """The hand-written story index (``benchapp.HandWrittenStoryIndex``) listing ``listing``'s stories."""
+    from benchmarks.benchapp.models import HandWrittenStoryIndex
+
+    page = HandWrittenStoryIndex.objects.filter(slug="hand-written-stories").first()
+    if page is None:
+        page = HandWrittenStoryIndex(title="Stories", slug="hand-written-stories", listing=listing)
+        home_page().add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def form_page():
+    """Wagtail's form builder page with the consultation's questions and profile (``benchapp.BenchFormPage``).
+
+    Fills ``load.FORM_PAGE_FIELDS`` with the fields' names. The country choices are the consultation form's
+    (django-countries, about 250 names), one a line, as an editor would paste them.
+    """
+    from django_countries import countries
+
+    from benchmarks.benchapp.models import BenchFormField, BenchFormPage
+
+    from .load import FORM_PAGE_FIELDS
+
+    fields = [
+        ("rating", "How important is this section?", "radio", "1\n2\n3\n4\n5", True),
+        ("single", "Which scale matters most?", "radio", "The neighbourhood\nThe city\nThe region", True),
+        ("multiple", "Who should take part?", "checkboxes", "Citizens\nBusiness\nResearchers", False),
+        ("ranking_1", "Funding priority: first", "dropdown", "Housing\nMobility\nEnergy", False),
+        ("ranking_2", "Funding priority: second", "dropdown", "Housing\nMobility\nEnergy", False),
+        ("text", "Anything else?", "multiline", "", False),
+        (
+            "respondent_type",
+            "I am responding as",
+            "radio",
+            "Citizen\nCivil society organisation\nAcademic or research institution\nPublic authority\n"
+            "Business\nOther",
+            True,
+        ),
+        ("organisation", "Organisation", "singleline", "", False),
+        ("country", "Country", "dropdown", "\n".join(name for _code, name in countries), True),
+        ("city", "City", "singleline", "", False),
+        ("name", "Name", "singleline", "", False),
+        ("email", "Email", "email", "", False),
+        ("notify", "Email me when the outcome of this consultation is published", "checkbox", "", False),
+        (
+            "consent",
+            "Publication of your response",
+            "radio",
+            "Publish my response with my name\nPublish my response anonymously\nDo not publish my response",
+            True,
+        ),
+        ("privacy", "I have read the privacy notice.", "checkbox", "", True),
+    ]
+    page = BenchFormPage.objects.filter(slug="bench-form-page").first()
+    if page is None:
+        page = BenchFormPage(title="Research agenda consultation", slug="bench-form-page")
+        for order, (_key, label, field_type, choices, required) in enumerate(fields):
+            page.form_fields.add(
+                BenchFormField(
+                    sort_order=order, label=label, field_type=field_type, choices=choices, required=required
+                )
+            )
+        home_page().add_child(instance=page)
+        page.save_revision().publish()
+    names = {field.label: field.clean_name for field in BenchFormField.objects.filter(page=page)}
+    FORM_PAGE_FIELDS.update({key: names[label] for key, label, *_rest in fields})
+    return page

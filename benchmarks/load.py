@@ -31,7 +31,7 @@ def free_port():
 class Gunicorn:
     """``with Gunicorn(database_url) as server:`` runs ``benchmarks.settings`` on a free loopback port."""
 
-    def __init__(self, database_url, workers=2, threads=4):
+    def __init__(self, database_url, workers=2, threads=4, worker_connections=None):
         self.port = free_port()
         self.database_url = database_url
         self.args = [
@@ -52,6 +52,10 @@ class Gunicorn:
             "--keep-alive",
             "30",
         ]
+        if worker_connections:
+            # A gthread worker accepts every connection it can: without a limit, one worker takes all of the
+            # load generator's keep-alive connections and the other idles. ``clients / workers`` each.
+            self.args += ["--worker-connections", str(worker_connections)]
 
     def __enter__(self):
         env = {**os.environ, "BENCH_DATABASE_URL": self.database_url, "DJANGO_SETTINGS_MODULE": "benchmarks.settings"}

@@ -16,6 +16,10 @@ STORY_SIZES = {
 }
 #: Responses for the results page and both exports, then (PostgreSQL) the results page and the CSV export only.
 RESPONSES = {"sqlite": (2_000,) if QUICK else (100_000,), "postgresql": (2_000,) if QUICK else (100_000, 1_000_000)}
+if os.environ.get("BENCH_STORY_SIZES"):  # e.g. "200,2000,20000": a shorter run on both databases
+    STORY_SIZES = dict.fromkeys(STORY_SIZES, tuple(int(n) for n in os.environ["BENCH_STORY_SIZES"].split(",")))
+if os.environ.get("BENCH_RESPONSES"):  # e.g. "100000"
+    RESPONSES = dict.fromkeys(RESPONSES, tuple(int(n) for n in os.environ["BENCH_RESPONSES"].split(",")))
 XLSX_LIMIT = 100_000  # the XLSX export is measured up to this many responses (about 27 s per 100,000)
 CLIENTS = 20
 REQUESTS_PER_CLIENT = 5 if QUICK else 40
@@ -250,7 +254,8 @@ def consultation_results(database):
                     "memory_mb": round(growth_mb, 1),
                     "note": f"{export_format.upper()} export of {total:,} responses (one request): "
                     f"{exported['seconds']:.1f} s, {exported['bytes'] / 2**20:.1f} MB of file, peak RSS growth "
-                    f"{growth_mb:.1f} MB" + ("" if exported["streaming"] else " (the file is built in memory, then sent)"),
+                    f"{growth_mb:.1f} MB"
+                    + ("" if exported["streaming"] else " (the file is built in memory, then sent)"),
                 }
             )
     return rows
@@ -265,7 +270,9 @@ def _serve(database, name, path, body, count=None, requests_per_client=REQUESTS_
 
     before = count() if count else 0
     connections.close_all()
-    with load.Gunicorn(DATABASES[database], workers=workers, threads=threads) as server:
+    with load.Gunicorn(
+        DATABASES[database], workers=workers, threads=threads, worker_connections=-(-CLIENTS // workers)
+    ) as server:
         outcome = load.run_load(
             server.port, path, body, clients=CLIENTS, requests_per_client=requests_per_client, csrf=True
         )
@@ -278,8 +285,10 @@ def _serve(database, name, path, body, count=None, requests_per_client=REQUESTS_
 
 def _merge(outcomes):
     """Rounds of one benchmark as one outcome: counts summed, rate over the summed time, latencies pooled."""
-    merged = {key: sum(outcome[key] for outcome in outcomes) for key in ("ok", "server_errors", "other", "seconds",
-                                                                          "requests", "stored", "lost")}
+    merged = {
+        key: sum(outcome[key] for outcome in outcomes)
+        for key in ("ok", "server_errors", "other", "seconds", "requests", "stored", "lost")
+    }
     merged["rate"] = merged["ok"] / merged["seconds"]
     merged["median_s"] = sorted(outcome["median_s"] for outcome in outcomes)[len(outcomes) // 2]
     merged["p95_s"] = max(outcome["p95_s"] for outcome in outcomes)
@@ -370,8 +379,9 @@ def index_load(database, workers, threads):
         ("peer", "Hand-written story index (the peer), first page", peer.url),
         ("ours", "Story index, first page", site.url()),
     ):
-        outcome = _serve(database, name, path, None, requests_per_client=INDEX_LOAD_REQUESTS, workers=workers,
-                         threads=threads)
+        outcome = _serve(
+            database, name, path, None, requests_per_client=INDEX_LOAD_REQUESTS, workers=workers, threads=threads
+        )
         outcomes[name] = outcome
         rows.append(
             {

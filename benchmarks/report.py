@@ -84,7 +84,9 @@ METHOD = [
     "previous/next links; it lists the same stories as the English `StoryIndexPage` (its children). Our "
     "index is compared with the peer's first page (filtered and unfiltered) and with the same deep page "
     "(page 200, or the last page when there are fewer).",
-    "Submissions: gunicorn (2 workers x 4 threads, gthread) on loopback, PostgreSQL, rate limit off; 20 "
+    "Submissions: gunicorn (2 workers x 4 threads, gthread, at most 10 connections per worker so that each "
+    "worker serves half of the clients: without the limit one worker accepts every keep-alive connection "
+    "and the other idles) on loopback, PostgreSQL, rate limit off; 20 "
     "client threads each GET the form (CSRF cookie) then POST 40 times with a fresh submission token; two "
     "rounds in alternating order (floor, peer, ours; ours, peer, floor). Per second: successful POSTs over the "
     "rounds' time; median and p95: each request's latency on the client side. Lost = successful responses "

@@ -162,7 +162,10 @@ def render(parts, elapsed):
             "# Performance",
             "",
             "Written by `make bench` (`benchmarks/run.py`); do not edit by hand. Each figure is measured side by",
-            "side with its floor in the same run, so ratios hold across machines better than the times do.",
+            "side with its peer (what a Wagtail developer would write instead) and its floor (the framework with",
+            "nothing on top) in the same run, so ratios hold across machines better than the times do. Ratios to",
+            "the peer: time over the peer's time for pages (lower is better), rate over the peer's rate for",
+            "gunicorn runs (higher is better). Memory: peak growth for exports, each worker's RSS for gunicorn runs.",
             "",
             f"Run on {datetime.date.today().isoformat()}: {machine['cpu']}, {machine['cores']} cores, "
             f"{machine['memory_gib']} GiB, {machine['os']}; Python {machine['python']}, Django "

@@ -160,8 +160,8 @@ def stories(database):
                 )
             )
         rows[-1]["note"] = (
-            f"Story index at {size:,} stories: {size:,} stories with images generated in {generated:.1f} s "
-            f"(cumulative growth from the previous size); first request after a change (facet counts not cached): "
+            f"Story index at {size:,} stories: grown to {size:,} stories (each with its image and rendition rows) in "
+            f"{generated:.1f} s; first request after a change (facet counts not cached): "
             f"{ms(cold['median_s'])} ms, {cold['queries']} queries; card images in the HTML (first page, page "
             f"{deep}): ours {images['first']}, {images['deep']}, the peer's {images['peer']}, {images['peer_deep']}; "
             f"renditions generated while measuring: {made}"

@@ -300,7 +300,6 @@ def _merge(outcomes):
 def submissions(database):
     """Consultation submissions through gunicorn beside Wagtail's form builder page (the peer) and a minimal
     form-and-insert view (the floor), same load, in alternating rounds; then the story indexes under load."""
-    from django.contrib.contenttypes.models import ContentType
     from wagtail.contrib.forms.models import FormSubmission
 
     from benchmarks.benchapp.models import MinimalSubmission
@@ -310,7 +309,6 @@ def submissions(database):
 
     page = data.consultation_page()
     form_page = data.form_page()
-    assert ContentType.objects.get_for_model(form_page)
     workers, threads = 2, 4
     runs = [
         ("minimal", "/bench/minimal-submit/", load.minimal_body, MinimalSubmission.objects.count),

@@ -2,7 +2,8 @@
 
 Each client is a thread with its own keep-alive ``http.client`` connection. It GETs the form once (the CSRF
 cookie), then POSTs a fixed number of submissions, each with a fresh submission token. Counted: successes
-(2xx/3xx), server errors (5xx), other failures, and "lost" = successes minus the rows stored.
+(2xx/3xx), server errors (5xx), other failures, and "lost" = successes minus the rows stored. Each request's
+latency is timed on the client side (send to last byte read), for the median and p95. ``make_body=None``: GETs.
 """
 
 import http.client
@@ -30,7 +31,7 @@ def free_port():
 class Gunicorn:
     """``with Gunicorn(database_url) as server:`` runs ``benchmarks.settings`` on a free loopback port."""
 
-    def __init__(self, database_url, workers=2, threads=4):
+    def __init__(self, database_url, workers=2, threads=4, worker_connections=None):
         self.port = free_port()
         self.database_url = database_url
         self.args = [
@@ -51,6 +52,10 @@ class Gunicorn:
             "--keep-alive",
             "30",
         ]
+        if worker_connections:
+            # A gthread worker accepts every connection it can: without a limit, one worker takes all of the
+            # load generator's keep-alive connections and the other idles. ``clients / workers`` each.
+            self.args += ["--worker-connections", str(worker_connections)]
 
     def __enter__(self):
         env = {**os.environ, "BENCH_DATABASE_URL": self.database_url, "DJANGO_SETTINGS_MODULE": "benchmarks.settings"}
@@ -70,6 +75,31 @@ class Gunicorn:
     def __exit__(self, *exc):
         self.stop()
 
+    def worker_pids(self):
+        """The master's children (the workers), from ``/proc``."""
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == self.process.pid:
+                    pids.append(int(entry.name))
+        return sorted(pids)
+
+    def worker_rss_mb(self):
+        """Each worker's resident set size (``VmRSS``) in MB."""
+        sizes = []
+        for pid in self.worker_pids():
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        sizes.append(round(int(line.split()[1]) / 1024, 1))
+            except OSError:
+                continue
+        return sizes
+
     def stop(self):
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -86,6 +116,7 @@ CSRF_COOKIE = re.compile(r"csrftoken=([^;]+)")
 def run_load(port, path, make_body, clients=20, requests_per_client=25, csrf=False):
     """``clients`` threads each POST ``requests_per_client`` times to ``path``; returns the counts and rate."""
     counts = {"ok": 0, "server_errors": 0, "other": 0}
+    latencies = []
     lock = threading.Lock()
     barrier = threading.Barrier(clients + 1)
 
@@ -102,12 +133,18 @@ def run_load(port, path, make_body, clients=20, requests_per_client=25, csrf=Fal
             headers["Cookie"] = f"csrftoken={token}"
         barrier.wait()
         local = {"ok": 0, "server_errors": 0, "other": 0}
+        timings = []
         for _number in range(requests_per_client):
-            body = make_body()
-            if token is not None:
-                body["csrfmiddlewaretoken"] = token
+            if make_body is not None:
+                body = make_body()
+                if token is not None:
+                    body["csrfmiddlewaretoken"] = token
+            started = time.perf_counter()
             try:
-                conn.request("POST", path, body=urlencode(body, doseq=True), headers=headers)
+                if make_body is None:
+                    conn.request("GET", path, headers=headers)
+                else:
+                    conn.request("POST", path, body=urlencode(body, doseq=True), headers=headers)
                 response = conn.getresponse()
                 response.read()
                 status = response.status
@@ -115,6 +152,7 @@ def run_load(port, path, make_body, clients=20, requests_per_client=25, csrf=Fal
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
                 status = 0
+            timings.append(time.perf_counter() - started)
             if 200 <= status < 400:
                 local["ok"] += 1
             elif status >= 500:
@@ -125,6 +163,7 @@ def run_load(port, path, make_body, clients=20, requests_per_client=25, csrf=Fal
         with lock:
             for key, value in local.items():
                 counts[key] += value
+            latencies.extend(timings)
 
     threads = [threading.Thread(target=client) for _number in range(clients)]
     for thread in threads:
@@ -134,7 +173,16 @@ def run_load(port, path, make_body, clients=20, requests_per_client=25, csrf=Fal
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
-    return {**counts, "seconds": elapsed, "rate": counts["ok"] / elapsed, "requests": clients * requests_per_client}
+    from .measure import percentile
+
+    return {
+        **counts,
+        "seconds": elapsed,
+        "rate": counts["ok"] / elapsed,
+        "requests": clients * requests_per_client,
+        "median_s": percentile(latencies, 0.5),
+        "p95_s": percentile(latencies, 0.95),
+    }
 
 
 def consultation_body():
@@ -154,6 +202,30 @@ def consultation_body():
         "consent": "anonymous",
         "privacy": "on",
         "submission_token": str(uuid.uuid4()),
+    }
+
+
+#: The form builder's field names (``clean_name``) by question, filled in by ``data.form_page``.
+FORM_PAGE_FIELDS = {}
+
+
+def form_page_body():
+    """The same answers as :func:`consultation_body`, for the ``wagtail.contrib.forms`` page (choice labels)."""
+    names = FORM_PAGE_FIELDS
+    return {
+        names["rating"]: "4",
+        names["single"]: "The city",
+        names["multiple"]: ["Citizens", "Researchers"],
+        names["ranking_1"]: "Energy",
+        names["ranking_2"]: "Housing",
+        names["text"]: "More trees along the river.",
+        names["respondent_type"]: "Citizen",
+        names["country"]: "Sweden",
+        names["city"]: "Malmö",
+        names["name"]: "Ada",
+        names["email"]: "ada@example.org",
+        names["consent"]: "Publish my response anonymously",
+        names["privacy"]: "on",
     }
 
 

@@ -1,5 +1,6 @@
-"""Measuring helpers: median request time and SQL query count through Django's test client."""
+"""Measuring helpers: median and p95 request times and SQL query counts through Django's test client."""
 
+import math
 import statistics
 import time
 
@@ -8,24 +9,52 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 
-def measure_get(url, repeat=15, warmup=2, client=None, **extra):
-    """GET ``url`` ``repeat`` times after ``warmup``; return status, median seconds and the query count."""
-    client = client or Client()
-    for _ in range(warmup):
+def percentile(values, share):
+    """The nearest-rank percentile (``share`` = 0.95 for p95) of ``values``."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def summary(timings):
+    return {"median_s": statistics.median(timings), "p95_s": percentile(timings, 0.95), "timings": timings}
+
+
+def _get(client, url, **extra):
+    reset_queries()
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
         response = client.get(url, **extra)
-    timings = []
-    queries = None
+        if hasattr(response, "streaming_content"):
+            for _chunk in response.streaming_content:
+                pass
+        elapsed = time.perf_counter() - started
+    return response, elapsed, len(captured.captured_queries)
+
+
+def measure_get(url, repeat=15, warmup=2, client=None, **extra):
+    """GET ``url`` ``repeat`` times after ``warmup``; return status, median and p95 seconds, the query count."""
+    return measure_paired([url], repeat=repeat, warmup=warmup, client=client, **extra)[url]
+
+
+def measure_paired(urls, repeat=15, warmup=2, client=None, **extra):
+    """GET each of ``urls`` in turn, ``repeat`` rounds after ``warmup`` rounds, so that every URL sees the same
+    machine (other processes, CPU frequency) as the others; ``{url: status, median_s, p95_s, queries, ...}``."""
+    client = client or Client()
+    results = {url: {"timings": []} for url in urls}
+    for _ in range(warmup):
+        for url in urls:
+            client.get(url, **extra)
     for _ in range(repeat):
-        reset_queries()
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url, **extra)
-            if hasattr(response, "streaming_content"):
-                for _chunk in response.streaming_content:
-                    pass
-            timings.append(time.perf_counter() - started)
-        queries = len(captured.captured_queries)
-    return {"status": response.status_code, "median_s": statistics.median(timings), "queries": queries}
+        for url in urls:
+            response, elapsed, queries = _get(client, url, **extra)
+            result = results[url]
+            result["timings"].append(elapsed)
+            result.update(status=response.status_code, queries=queries)
+            if not getattr(response, "streaming", False):
+                result["content"] = response.content
+    for result in results.values():
+        result.update(summary(result["timings"]))
+    return results
 
 
 def rss_bytes():

@@ -1,8 +1,12 @@
 """``make bench``: measure the package's cost side by side with the framework's floor, write docs/performance.md.
 
 Each database runs in its own process (``python -m benchmarks.run --part sqlite|postgresql``) on a fresh
-database; the parent collects their JSON and writes the table. Figures are medians over repeated requests
-through Django's test client (in-process: no network, no server), unless a row says otherwise.
+database; the parent collects their JSON and writes the table. Figures are medians and p95s over repeated
+requests through Django's test client (in-process: no network, no server), unless a row says otherwise.
+
+Environment: ``BENCH_NAME`` (database names), ``BENCH_PG_URL_BASE``, ``BENCH_MEDIA_ROOT`` (image files),
+``BENCH_REDIS_URL`` (the cache, ``redis://127.0.0.1:6379/3`` by default; flushed at the start of each part),
+``BENCH_CACHE=locmem`` (no Redis), ``BENCH_QUICK=1`` (small sizes: a smoke run of the harness).
 """
 
 import argparse
@@ -38,6 +42,9 @@ def setup_django(database_url):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
+    from django.core.cache import cache
+
+    cache.clear()  # BENCH_REDIS_URL's db (or the process's LocMemCache): nothing cached from an earlier run
 
 
 def recreate_postgres_database(database_url):

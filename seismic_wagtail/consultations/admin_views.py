@@ -11,7 +11,7 @@ exports only for users with the ``seismic_consultations.view_personal_data`` per
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -267,13 +267,35 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         with_answers = bool(self.export_questions)
         labels = self.export_labels()
         chunk = []
-        for values in queryset.values_list("pk", *lookups).iterator(chunk_size=self.export_chunk_size):
+        for values in self.export_values(queryset.values_list("pk", *lookups)):
             chunk.append(values)
             if len(chunk) >= self.export_chunk_size:
                 yield from self._export_chunk(chunk, fields, with_answers, labels)
                 chunk = []
         if chunk:
             yield from self._export_chunk(chunk, fields, with_answers, labels)
+
+    def export_values(self, values):
+        """The exported rows of ``values`` (a ``values_list`` starting with the id), a chunk at a time.
+
+        One query with a server-side cursor (PostgreSQL: rows fetched ``export_chunk_size`` at a time), in the
+        listing's order. Where the database connection sets ``DISABLE_SERVER_SIDE_CURSORS`` (needed behind
+        pgbouncer in transaction mode, where a cursor cannot outlive its transaction), Django would read the
+        whole result into memory instead: then one query per chunk, by id, newest first (keyset pagination
+        on the primary key, each query ``WHERE id < last id ORDER BY id DESC LIMIT chunk``).
+        """
+        size = self.export_chunk_size
+        if not connections[values.db].settings_dict.get("DISABLE_SERVER_SIDE_CURSORS"):
+            yield from values.iterator(chunk_size=size)
+            return
+        values = values.order_by("-pk")
+        last = None
+        while True:
+            rows = list((values if last is None else values.filter(pk__lt=last))[:size])
+            yield from rows
+            if len(rows) < size:
+                return
+            last = rows[-1][0]
 
     def _export_chunk(self, chunk, fields, with_answers, labels=None):
         labels = labels or {}

@@ -265,7 +265,7 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         fields = [field for field in self.list_export if not field.startswith("answer:")]
         lookups = [self.export_lookups.get(field, field) for field in fields]
         with_answers = bool(self.export_questions)
-        labels = self.export_labels()
+        labels = {field: _memoised(label) for field, label in self.export_labels().items()}
         chunk = []
         for values in self.export_values(queryset.values_list("pk", *lookups)):
             chunk.append(values)
@@ -411,6 +411,21 @@ class ConsultationResponseInspectView(PersonalDataInspectView):
         context["answers"] = self.get_answers()
         context["text_answers_hidden"] = not self.show_personal_data
         return context
+
+
+def _memoised(function):
+    """``function`` remembering its results: an export labels a million rows with a few dozen values
+    (languages, countries, respondent types, consents), and each label is a translation look-up."""
+    results = {}
+
+    def label(value):
+        try:
+            return results[value]
+        except KeyError:
+            results[value] = function(value)
+            return results[value]
+
+    return label
 
 
 class _Rows:

@@ -8,11 +8,14 @@ exports only for users with the ``seismic_consultations.view_personal_data`` per
 (:mod:`seismic_wagtail.core.exports`): formulas neutralised, control characters replaced.
 """
 
+import tempfile
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import connections, transaction
 from django.db.models import Count
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -345,6 +348,20 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
 
     def write_xlsx(self, queryset, output):
         return super().write_xlsx(_Rows(queryset.model, self.export_rows(queryset)), output)
+
+    def write_xlsx_response(self, queryset):
+        """The XLSX written to a temporary file, not to memory (Wagtail's ``BytesIO``): a workbook of a million
+        responses is a file of well over 100 MB. Still written whole before it is sent (a ZIP file's
+        directory comes last); prefer CSV for large consultations (an XLSX sheet holds at most 1,048,576 rows)."""
+        output = tempfile.TemporaryFile()  # deleted when the response closes it
+        self.write_xlsx(queryset, output)
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename=f"{self.get_filename()}.xlsx",
+        )
 
 
 class ConsultationResponseInspectView(PersonalDataInspectView):

@@ -326,3 +326,15 @@ def test_the_export_has_every_response_once_across_chunk_edges(admin_client, pub
             rows = export_rows(admin_client, published)
     ids = [row[0] for row in rows[1:]]
     assert len(ids) == len(set(ids)) == 5
+
+
+def test_the_xlsx_export_is_written_to_a_temporary_file_not_to_memory(admin_client, published):
+    import openpyxl
+
+    bulk_responses(published, 3)
+    url = reverse("seismic_consultation_responses:index") + f"?export=xlsx&consultation={published.translation_key}"
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert not isinstance(response.file_to_stream, io.BytesIO)
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    assert len(list(workbook.active.iter_rows())) == 1 + 3

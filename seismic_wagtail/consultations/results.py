@@ -335,7 +335,7 @@ def consultation_counts(page, languages):
     come from the cache; five when they are counted (responses and answers grouped, the two frozen counts)."""
     results_cache = getattr(page, "results_cache", RESULTS_CACHE)
     key = page.translation_key
-    fingerprint = responses_fingerprint(page)
+    fingerprint = responses_fingerprint(page) if results_cache is not None else None
     entry = results_cache.get(key) if results_cache is not None else None
     if entry is not None:
         if entry.fingerprint == fingerprint:

@@ -8,11 +8,14 @@ exports only for users with the ``seismic_consultations.view_personal_data`` per
 (:mod:`seismic_wagtail.core.exports`): formulas neutralised, control characters replaced.
 """
 
+import tempfile
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Count
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -265,15 +268,37 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         fields = [field for field in self.list_export if not field.startswith("answer:")]
         lookups = [self.export_lookups.get(field, field) for field in fields]
         with_answers = bool(self.export_questions)
-        labels = self.export_labels()
+        labels = {field: _memoised(label) for field, label in self.export_labels().items()}
         chunk = []
-        for values in queryset.values_list("pk", *lookups).iterator(chunk_size=self.export_chunk_size):
+        for values in self.export_values(queryset.values_list("pk", *lookups)):
             chunk.append(values)
             if len(chunk) >= self.export_chunk_size:
                 yield from self._export_chunk(chunk, fields, with_answers, labels)
                 chunk = []
         if chunk:
             yield from self._export_chunk(chunk, fields, with_answers, labels)
+
+    def export_values(self, values):
+        """The exported rows of ``values`` (a ``values_list`` starting with the id), a chunk at a time.
+
+        One query with a server-side cursor (PostgreSQL: rows fetched ``export_chunk_size`` at a time), in the
+        listing's order. Where the database connection sets ``DISABLE_SERVER_SIDE_CURSORS`` (needed behind
+        pgbouncer in transaction mode, where a cursor cannot outlive its transaction), Django would read the
+        whole result into memory instead: then one query per chunk, by id, newest first (keyset pagination
+        on the primary key, each query ``WHERE id < last id ORDER BY id DESC LIMIT chunk``).
+        """
+        size = self.export_chunk_size
+        if not connections[values.db].settings_dict.get("DISABLE_SERVER_SIDE_CURSORS"):
+            yield from values.iterator(chunk_size=size)
+            return
+        values = values.order_by("-pk")
+        last = None
+        while True:
+            rows = list((values if last is None else values.filter(pk__lt=last))[:size])
+            yield from rows
+            if len(rows) < size:
+                return
+            last = rows[-1][0]
 
     def _export_chunk(self, chunk, fields, with_answers, labels=None):
         labels = labels or {}
@@ -323,6 +348,20 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
 
     def write_xlsx(self, queryset, output):
         return super().write_xlsx(_Rows(queryset.model, self.export_rows(queryset)), output)
+
+    def write_xlsx_response(self, queryset):
+        """The XLSX written to a temporary file, not to memory (Wagtail's ``BytesIO``): a workbook of a million
+        responses is a file of well over 100 MB. Still written whole before it is sent (a ZIP file's
+        directory comes last); prefer CSV for large consultations (an XLSX sheet holds at most 1,048,576 rows)."""
+        output = tempfile.TemporaryFile()  # deleted when the response closes it
+        self.write_xlsx(queryset, output)
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename=f"{self.get_filename()}.xlsx",
+        )
 
 
 class ConsultationResponseInspectView(PersonalDataInspectView):
@@ -389,6 +428,21 @@ class ConsultationResponseInspectView(PersonalDataInspectView):
         context["answers"] = self.get_answers()
         context["text_answers_hidden"] = not self.show_personal_data
         return context
+
+
+def _memoised(function):
+    """``function`` remembering its results: an export labels a million rows with a few dozen values
+    (languages, countries, respondent types, consents), and each label is a translation look-up."""
+    results = {}
+
+    def label(value):
+        try:
+            return results[value]
+        except KeyError:
+            results[value] = function(value)
+            return results[value]
+
+    return label
 
 
 class _Rows:

@@ -594,10 +594,20 @@ class ConsultationResponse(models.Model):
             ),
         ]
         indexes = [
-            # Covers the results' "respondents by language, country and type" GROUP BY (in this order).
+            # Covers the results' "responses by language, country, type and confirmation" GROUP BY (in this
+            # order) with the latest confirmation and anonymisation of each group (the fingerprint of the
+            # results cache): read from the index alone, no table rows (results.group_responses).
             models.Index(
-                fields=["consultation_key", "locale", "country", "respondent_type", "confirmed"],
-                name="seismic_cons_resp_results",
+                fields=[
+                    "consultation_key",
+                    "locale",
+                    "country",
+                    "respondent_type",
+                    "confirmed",
+                    "confirmed_at",
+                    "anonymised_at",
+                ],
+                name="seismic_cons_resp_counts",
             ),
         ]
 
@@ -679,10 +689,18 @@ class ConsultationAnswer(models.Model):
                 ],
                 name="seismic_cons_answer_results",
             ),
-            # The latest free-text answers of a question (public results page), newest first.
-            models.Index(fields=["question_id", "id"], name="seismic_cons_answer_latest"),
-            # The moderation queue and the public page's approved answers of one question, newest first.
-            models.Index(fields=["question_id", "moderation", "id"], name="seismic_cons_answer_moderation"),
+            # The latest free-text answers of a question (public results page), newest first. Partial: only
+            # the free-text rows (about 5% of the rows), so the other answers cost no entry here.
+            models.Index(
+                fields=["question_id", "id"], name="seismic_cons_answer_latest", condition=models.Q(kind="text")
+            ),
+            # The moderation queue and the public page's approved answers of one question, newest first;
+            # with the moderation time, what changed in moderation is read from it alone (results cache).
+            models.Index(
+                fields=["question_id", "moderation", "id", "moderated_at"],
+                name="seismic_cons_answer_moderation",
+                condition=models.Q(kind="text"),
+            ),
         ]
 
     def __str__(self):

@@ -41,6 +41,7 @@ import re
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -158,14 +159,16 @@ class Facet:
         """``[(value, label, count)]`` for the stories given (one query)."""
         raise NotImplementedError
 
-    def one_pass_values(self, rows, stories, index):
+    def one_pass_values(self, columns, scope, index):
         """Each story's values of this facet, for counting every facet in one pass. Not overridden: :meth:`counts`
         counts this facet with its own aggregate query.
 
-        ``rows``: ``{story pk: {field: value}}`` with the :attr:`fields` of every facet, for ``stories`` (the
-        search and the facets without one-pass support applied). Returns ``(values, labels)``: ``values`` maps
-        a story's pk to the tuple of its values (strings; the values :meth:`filter` matches, the story left out
-        when it has none), ``labels`` maps each value to its label.
+        ``columns``: ``{field: {story pk: value}}`` for the :attr:`fields` of every facet, one entry per story
+        counted (the search and the facets without one-pass support applied), fetched in one query. ``scope``:
+        a ``values("pk")`` queryset holding at least those stories (a superset: query rows with it, and only
+        the stories in ``columns`` are counted). Returns ``(values, labels)``: ``values`` maps a story's pk to
+        the tuple of its values (strings; the values :meth:`filter` matches, the story left out when it has
+        none), ``labels`` maps each value to its label.
         """
         return None
 
@@ -205,22 +208,29 @@ class InlineRowFacet(Facet):
     def _rows(self):
         raise NotImplementedError
 
-    def one_pass_values(self, rows, stories, index):
-        """The rows of ``stories`` (one query): a story's values are its rows' values."""
-        lookups = ["page_id", self.lookup] + ([self.label_lookup] if self.label_lookup else [])
-        values = defaultdict(set)
-        labels = {}
-        for row in self._rows().filter(page__in=_story_pks(stories)).values_list(*lookups):
-            if row[1] is None:
-                continue
-            value = str(row[1])
-            values[row[0]].add(value)
-            if self.label_lookup:
-                label = str(row[2])
-                labels[value] = max(labels.get(value, label), label)
-            elif value not in labels:
+    def one_pass_values(self, columns, scope, index):
+        """The rows of the stories in ``scope`` as ``(page, related row)`` ids (one query), and the values and
+        labels of the related rows (one query): a story's values are its rows' values."""
+        relation, _sep, value_lookup = self.lookup.partition("__")
+        label_lookup = self.label_lookup.partition("__")[2] if self.label_lookup else None
+        related_ids = defaultdict(set)
+        for page_id, related_id in self._rows().filter(page_id__in=scope).values_list("page_id", f"{relation}_id"):
+            related_ids[page_id].add(related_id)
+        if not related_ids:
+            return {}, {}
+        related_model = self._rows().model._meta.get_field(relation).related_model
+        lookups = ["pk", value_lookup] + ([label_lookup] if label_lookup else [])
+        value_of, labels = {}, {}
+        for row in related_model._base_manager.filter(pk__in=set().union(*related_ids.values())).values_list(*lookups):
+            value = value_of[row[0]] = str(row[1])
+            label = str(row[2]) if label_lookup else None
+            if value not in labels or (label is not None and label > labels[value]):
+                labels[value] = label
+        for value, label in labels.items():
+            if label is None:
                 labels[value] = str(self.label_for(value, index))
-        return {pk: tuple(found) for pk, found in values.items()}, labels
+        values = {pk: tuple({value_of[related_id] for related_id in ids}) for pk, ids in related_ids.items()}
+        return values, labels
 
     def filter(self, stories, values, index):
         return stories.filter(pk__in=self._rows().filter(**{f"{self.lookup}__in": values}).values("page_id"))
@@ -267,8 +277,8 @@ class CountryFacet(Facet):
     def filter(self, stories, values, index):
         return stories.filter(country__in=values)
 
-    def one_pass_values(self, rows, stories, index):
-        values = {pk: (str(row["country"]),) for pk, row in rows.items() if row["country"] is not None}
+    def one_pass_values(self, columns, scope, index):
+        values = {pk: (str(country),) for pk, country in columns["country"].items() if country is not None}
         return values, {value: str(countries.name(value)) for (value,) in set(values.values())}
 
     def counts(self, stories, index):
@@ -288,8 +298,8 @@ class CityFacet(Facet):
     def filter(self, stories, values, index):
         return stories.filter(city__in=values)
 
-    def one_pass_values(self, rows, stories, index):
-        values = {pk: (row["city"],) for pk, row in rows.items() if row["city"]}
+    def one_pass_values(self, columns, scope, index):
+        values = {pk: (city,) for pk, city in columns["city"].items() if city}
         return values, {value: value for (value,) in set(values.values())}
 
     def counts(self, stories, index):
@@ -302,7 +312,7 @@ class NetworkFacet(Facet):
 
     name = "network"
     label = _("Network")
-    fields = ("network_id", "network__translation_key")
+    fields = ("network_id",)
 
     def clean(self, values):
         cleaned = []
@@ -330,27 +340,25 @@ class NetworkFacet(Facet):
     def match_values(self, values):
         return set(self._keys(values))
 
-    def one_pass_values(self, rows, stories, index):
-        """Labels as :meth:`counts` gives them (one query): the network's title in the index's locale, else the
-        greatest title of the networks the stories name."""
-        values = {}
-        network_ids = set()
-        for pk, row in rows.items():
-            if row["network_id"] is not None:
-                values[pk] = (str(row["network__translation_key"]),)
-                network_ids.add(row["network_id"])
-        if not values:
-            return values, {}
-        keys = {value for (value,) in values.values()}
-        local, chosen = {}, {}
-        pages = Page.objects.filter(Q(pk__in=network_ids) | Q(translation_key__in=keys, locale_id=index.locale_id))
+    def one_pass_values(self, columns, scope, index):
+        """Labels as :meth:`counts` gives them (one query, which also reads the networks' translation keys): the
+        network's title in the index's locale, else the greatest title of the networks the stories name."""
+        network_ids = {pk: network_id for pk, network_id in columns["network_id"].items() if network_id is not None}
+        if not network_ids:
+            return {}, {}
+        chosen = set(network_ids.values())
+        keys = Page.objects.filter(pk__in=chosen).values("translation_key")
+        pages = Page.objects.filter(Q(pk__in=chosen) | Q(translation_key__in=keys, locale_id=index.locale_id))
+        key_of, local, titles = {}, {}, {}
         for pk, key, locale_id, title in pages.values_list("pk", "translation_key", "locale_id", "title"):
             key = str(key)
-            if locale_id == index.locale_id and key in keys:
+            if locale_id == index.locale_id:
                 local[key] = title
-            if pk in network_ids:
-                chosen[key] = max(chosen.get(key, title), title)
-        return values, {key: local.get(key, chosen.get(key, key)) for key in keys}
+            if pk in chosen:
+                key_of[pk] = key
+                titles[key] = max(titles.get(key, title), title)
+        values = {pk: (key_of[network_id],) for pk, network_id in network_ids.items() if network_id in key_of}
+        return values, {key: local.get(key, titles[key]) for key in titles}
 
     def counts(self, stories, index):
         local_title = Page.objects.filter(
@@ -391,8 +399,8 @@ class YearFacet(Facet):
     def filter(self, stories, values, index):
         return stories.filter(start_year__in=[int(value) for value in values])
 
-    def one_pass_values(self, rows, stories, index):
-        values = {pk: (str(row["start_year"]),) for pk, row in rows.items() if row["start_year"]}
+    def one_pass_values(self, columns, scope, index):
+        values = {pk: (str(year),) for pk, year in columns["start_year"].items() if year}
         return values, {value: value for (value,) in set(values.values())}
 
     def counts(self, stories, index):
@@ -587,9 +595,9 @@ class StoryFilter:
         """``({facet name: [(value, label, count)]}, number of matching stories)``, in one pass.
 
         One query for the stories' facet fields (:attr:`Facet.fields`), one per facet on inline rows, one for
-        network labels (when a story has a network); each facet's disjunctive counts and the number of stories
-        matching every facet are computed from them. A facet without one-pass support
-        (:meth:`Facet.one_pass_values` returns ``None``) is counted by its own aggregate query, and the number
+        the networks' keys and labels (when a story has a network); each facet's disjunctive counts and the
+        number of stories matching every facet are computed from them with set operations. A facet without
+        one-pass support (:meth:`Facet.one_pass_values` not overridden) is counted by its own aggregate query.
         The result is the same as :meth:`aggregate_counts` and ``results().count()``.
         """
         one_pass_facets = [facet for facet in self.facet_list if facet.counts_in_one_pass]
@@ -597,9 +605,14 @@ class StoryFilter:
         # The one-pass facets are counted among the stories that the other facets' selections let through.
         base = self.apply(self.counting_base, only=[facet.name for facet in others])
         fields = list(dict.fromkeys(name for facet in one_pass_facets for name in facet.fields))
-        rows = {row.pop("pk"): row for row in base.values("pk", *fields)}
-        one_pass = {facet.name: facet.one_pass_values(rows, base, self.index) for facet in one_pass_facets}
-        counts, total = self._count_in_one_pass(rows, one_pass)
+        rows = list(base.values_list("pk", *fields))
+        pks = [row[0] for row in rows]
+        columns = {name: {row[0]: row[number] for row in rows} for number, name in enumerate(fields, start=1)}
+        del rows
+        narrowed = self.query or any(facet.name in self.selected for facet in others)
+        scope = base.values("pk") if narrowed else self.row_scope()
+        one_pass = {facet.name: facet.one_pass_values(columns, scope, self.index) for facet in one_pass_facets}
+        counts, total = self._count_in_one_pass(pks, one_pass)
         for facet in others:
             stories = self.apply(self.counting_base, exclude=facet.name)
             counts[facet.name] = [
@@ -607,23 +620,38 @@ class StoryFilter:
             ]
         return counts, total
 
-    def _count_in_one_pass(self, rows, one_pass):
+    def row_scope(self):
+        """The pks the inline-row queries of the one-pass count read (``values("pk")``; a superset of the stories
+        is fine, only the stories counted are matched): the index's descendants, read from Wagtail's page table
+        alone so that the stories' wide rows are not read a second time. When the index's
+        :meth:`~.models.StoryIndexPage.get_stories` is overridden (it may list stories elsewhere), the stories
+        themselves."""
+        from .models import StoryIndexPage  # here, not at the top: models imports this module
+
+        if type(self.index).get_stories is not StoryIndexPage.get_stories:
+            return self.counting_base.values("pk")
+        return Page.objects.filter(path__startswith=self.index.path, depth__gt=self.index.depth).values("pk")
+
+    def _count_in_one_pass(self, pks, one_pass):
+        """Disjunctive counts with set operations: a facet counts the stories that pass every other selected
+        facet; the total is the stories that pass them all."""
         facets = {facet.name: facet for facet in self.facet_list}
-        required = {name: facets[name].match_values(self.selected[name]) for name in one_pass if name in self.selected}
-        tallies = {name: Counter() for name in one_pass}
-        total = 0
-        for pk in rows:
-            failed = [name for name, wanted in required.items() if wanted.isdisjoint(one_pass[name][0].get(pk, ()))]
-            if not failed:
-                total += 1
-                for name, (values, _labels) in one_pass.items():
-                    tallies[name].update(values.get(pk, ()))
-            elif len(failed) == 1:
-                tallies[failed[0]].update(one_pass[failed[0]][0].get(pk, ()))
-        counts = {
-            name: [(value, one_pass[name][1][value], count) for value, count in sorted(tallies[name].items())]
-            for name in one_pass
-        }
+        passing = {}
+        for name, (values, _labels) in one_pass.items():
+            if name in self.selected:
+                wanted = facets[name].match_values(self.selected[name])
+                passing[name] = {pk for pk, found in values.items() if not wanted.isdisjoint(found)}
+        everyone = set(pks)
+        counts = {}
+        for name, (values, labels) in one_pass.items():
+            among = [found for other, found in passing.items() if other != name]
+            if among:
+                stories = set.intersection(everyone, *among)
+                tally = Counter(chain.from_iterable(values[pk] for pk in stories if pk in values))
+            else:
+                tally = Counter(chain.from_iterable(values[pk] for pk in pks if pk in values))
+            counts[name] = [(value, labels[value], count) for value, count in sorted(tally.items())]
+        total = len(set.intersection(everyone, *passing.values())) if passing else len(everyone)
         return counts, total
 
     def aggregate_counts(self):

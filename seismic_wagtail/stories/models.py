@@ -227,9 +227,9 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
             cursor = parse_cursor(request.GET.get(param))
             if cursor is not None:
                 page = KeysetPage(results, cursor, self.stories_per_page, paginator, older=older)
-                if older or page.is_full:
+                if page.object_list and (older or page.is_full):
                     return paginator, page
-                break  # fewer than a page of newer stories: the first page
+                break  # fewer than a page of newer stories, or none older (unpublished since): the first page
         page = paginator.get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
         return paginator, page

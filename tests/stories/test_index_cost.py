@@ -85,6 +85,29 @@ def test_card_images_come_in_one_query_whatever_the_number_of_cards(client, inde
     assert len([sql for sql in queries if "wagtailimages_rendition" in sql]) == 1
 
 
+def test_card_images_are_the_image_tags_html_without_a_cache_write_per_card(
+    client, index_page, themes, organisations, monkeypatch
+):
+    """The cards' ``<img>`` come from the prefetched renditions: the HTML of ``{% image %}``, without the
+    cache write Wagtail's tag makes for each rendition it renders."""
+    from django.template import engines
+    from wagtail.images import get_image_model
+
+    make_stories(index_page, themes, organisations, 3)
+    client.get(index_page.url)  # renditions made
+    writes = []
+    rendition_cache = get_image_model().get_rendition_model().cache_backend
+    monkeypatch.setattr(rendition_cache, "set", lambda *args, **kwargs: writes.append(args[0]))
+    html = client.get(index_page.url).content.decode()
+    assert writes == []
+    tag = engines["django"].from_string(
+        '{% load wagtailimages_tags %}{% image story.hero_image fill-480x270 alt=story.hero_alt loading="lazy" %}'
+    )
+    for story in StoryPage.objects.child_of(index_page):
+        expected = tag.render({"story": story})
+        assert expected.startswith("<img ") and expected in html
+
+
 def reference_fragments(index_page, querystring, language):
     """The filter form and active filters as the index rendered them before the cache: the counts from one
     aggregate query per facet, ``{% include %}`` of the templates in the page's context."""

@@ -21,22 +21,35 @@ Malformed values (``year=abc``, an unknown country code or organisation type, a 
 UUID) are ignored; well-formed values that match nothing give an empty list, never an error.
 
 Counts are *disjunctive*: the count beside a value is the number of stories you get by adding that value to
-the current filter, so each facet's counts apply the search and every other facet but not its own. Each
-facet is one aggregate query (``GROUP BY`` its value), so rendering the index costs a fixed number of
-queries, whatever the number of stories or values: see ``docs/reference/stories.md``.
+the current filter, so each facet's counts apply the search and every other facet but not its own. They are
+counted in one pass (:meth:`StoryFilter.compute_counts`): one query for the stories' own facet fields, one per
+facet on inline rows (themes, organisation types), one for the network labels, and the counts of every facet
+(and the number of matching stories) computed from those rows in Python; a facet without one-pass support is
+counted with one aggregate query of its own. The result (options with labels, counts and links, the number of
+stories, the rendered filter form) is cached per index, language and filter (:class:`StoryListing`), so a
+warm index page makes no query for them: see ``docs/reference/stories.md``.
+
+Deep pages: the list is numbered for its first pages and continues with a cursor on
+``(first_published_at, pk)`` (``?after=`` / ``?before=``, :class:`KeysetPage`), so an old page costs what
+the first one does and a story published meanwhile neither repeats nor hides a story.
 """
 
+import datetime
 import hashlib
 import logging
 import re
 import uuid
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import chain
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import CharField, Count, Max, OuterRef, Subquery
+from django.core.paginator import Paginator
+from django.db.models import CharField, Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -120,10 +133,19 @@ class FacetResult:
 
 
 class Facet:
-    """One facet: how to read its values, filter the stories and count them. Subclass to add a facet."""
+    """One facet: how to read its values, filter the stories and count them. Subclass to add a facet.
+
+    Counting: a facet that overrides :meth:`one_pass_values` (every facet below does) gives each story's values,
+    and :class:`StoryFilter` counts all such facets from one list of rows; any other facet is counted by
+    :meth:`counts`, one aggregate query of its own. A subclass that changes :meth:`filter` or :meth:`counts`
+    of a facet below changes :meth:`one_pass_values` to match.
+    """
 
     name = ""
     label = ""
+    #: The story fields :meth:`one_pass_values` reads (``values()`` lookups such as ``"country"``); the stories'
+    #: fields of every facet are fetched in one query.
+    fields = ()
 
     def clean(self, values):
         """Keep the well-formed values (deduplicated, in order, control characters removed)."""
@@ -136,6 +158,28 @@ class Facet:
     def counts(self, stories, index):
         """``[(value, label, count)]`` for the stories given (one query)."""
         raise NotImplementedError
+
+    def one_pass_values(self, columns, scope, index):
+        """Each story's values of this facet, for counting every facet in one pass. Not overridden: :meth:`counts`
+        counts this facet with its own aggregate query.
+
+        ``columns``: ``{field: {story pk: value}}`` for the :attr:`fields` of every facet, one entry per story
+        counted (the search and the facets without one-pass support applied), fetched in one query. ``scope``:
+        a ``values("pk")`` queryset holding at least those stories (a superset: query rows with it, and only
+        the stories in ``columns`` are counted). Returns ``(values, labels)``: ``values`` maps a story's pk to
+        the tuple of its values (strings; the values :meth:`filter` matches, the story left out when it has
+        none), ``labels`` maps each value to its label.
+        """
+        return None
+
+    def match_values(self, values):
+        """The values a story must have one of to pass :meth:`filter` for the selected ``values`` (one-pass)."""
+        return set(values)
+
+    @property
+    def counts_in_one_pass(self):
+        """Whether this facet is counted from :meth:`one_pass_values` (a subclass overrides it)."""
+        return type(self).one_pass_values is not Facet.one_pass_values
 
     def label_for(self, value, index):
         """The label of a selected value that has no stories in the current counts."""
@@ -157,9 +201,36 @@ class InlineRowFacet(Facet):
     """
 
     lookup = ""
+    #: The path from a row to the value's label for the one-pass count (the greatest label of a value wins, as
+    #: in :meth:`counts`); empty: :meth:`label_for` labels each value.
+    label_lookup = ""
 
     def _rows(self):
         raise NotImplementedError
+
+    def one_pass_values(self, columns, scope, index):
+        """The rows of the stories in ``scope`` as ``(page, related row)`` ids (one query), and the values and
+        labels of the related rows (one query): a story's values are its rows' values."""
+        relation, _sep, value_lookup = self.lookup.partition("__")
+        label_lookup = self.label_lookup.partition("__")[2] if self.label_lookup else None
+        related_ids = defaultdict(set)
+        for page_id, related_id in self._rows().filter(page_id__in=scope).values_list("page_id", f"{relation}_id"):
+            related_ids[page_id].add(related_id)
+        if not related_ids:
+            return {}, {}
+        related_model = self._rows().model._meta.get_field(relation).related_model
+        lookups = ["pk", value_lookup] + ([label_lookup] if label_lookup else [])
+        value_of, labels = {}, {}
+        for row in related_model._base_manager.filter(pk__in=set().union(*related_ids.values())).values_list(*lookups):
+            value = value_of[row[0]] = str(row[1])
+            label = str(row[2]) if label_lookup else None
+            if value not in labels or (label is not None and label > labels[value]):
+                labels[value] = label
+        for value, label in labels.items():
+            if label is None:
+                labels[value] = str(self.label_for(value, index))
+        values = {pk: tuple({value_of[related_id] for related_id in ids}) for pk, ids in related_ids.items()}
+        return values, labels
 
     def filter(self, stories, values, index):
         return stories.filter(pk__in=self._rows().filter(**{f"{self.lookup}__in": values}).values("page_id"))
@@ -178,6 +249,7 @@ class ThemeFacet(InlineRowFacet):
     name = "theme"
     label = _("Theme")
     lookup = "theme__slug"
+    label_lookup = "theme__name"
 
     def _rows(self):
         from .models import StoryPageTheme  # here, not at the top: models imports this module (StoryFilter)
@@ -200,8 +272,14 @@ class CountryFacet(Facet):
     def clean(self, values):
         return [value.upper() for value in super().clean(values) if value.upper() in countries]
 
+    fields = ("country",)
+
     def filter(self, stories, values, index):
         return stories.filter(country__in=values)
+
+    def one_pass_values(self, columns, scope, index):
+        values = {pk: (str(country),) for pk, country in columns["country"].items() if country is not None}
+        return values, {value: str(countries.name(value)) for (value,) in set(values.values())}
 
     def counts(self, stories, index):
         rows = stories.order_by().values("country").annotate(count=Count("pk"))
@@ -215,8 +293,14 @@ class CityFacet(Facet):
     name = "city"
     label = _("City")
 
+    fields = ("city",)
+
     def filter(self, stories, values, index):
         return stories.filter(city__in=values)
+
+    def one_pass_values(self, columns, scope, index):
+        values = {pk: (city,) for pk, city in columns["city"].items() if city}
+        return values, {value: value for (value,) in set(values.values())}
 
     def counts(self, stories, index):
         rows = stories.order_by().values("city").annotate(count=Count("pk"))
@@ -228,6 +312,7 @@ class NetworkFacet(Facet):
 
     name = "network"
     label = _("Network")
+    fields = ("network_id",)
 
     def clean(self, values):
         cleaned = []
@@ -251,6 +336,29 @@ class NetworkFacet(Facet):
 
     def filter(self, stories, values, index):
         return stories.filter(network__translation_key__in=self._keys(values))
+
+    def match_values(self, values):
+        return set(self._keys(values))
+
+    def one_pass_values(self, columns, scope, index):
+        """Labels as :meth:`counts` gives them (one query, which also reads the networks' translation keys): the
+        network's title in the index's locale, else the greatest title of the networks the stories name."""
+        network_ids = {pk: network_id for pk, network_id in columns["network_id"].items() if network_id is not None}
+        if not network_ids:
+            return {}, {}
+        chosen = set(network_ids.values())
+        keys = Page.objects.filter(pk__in=chosen).values("translation_key")
+        pages = Page.objects.filter(Q(pk__in=chosen) | Q(translation_key__in=keys, locale_id=index.locale_id))
+        key_of, local, titles = {}, {}, {}
+        for pk, key, locale_id, title in pages.values_list("pk", "translation_key", "locale_id", "title"):
+            key = str(key)
+            if locale_id == index.locale_id:
+                local[key] = title
+            if pk in chosen:
+                key_of[pk] = key
+                titles[key] = max(titles.get(key, title), title)
+        values = {pk: (key_of[network_id],) for pk, network_id in network_ids.items() if network_id in key_of}
+        return values, {key: local.get(key, titles[key]) for key in titles}
 
     def counts(self, stories, index):
         local_title = Page.objects.filter(
@@ -286,8 +394,14 @@ class YearFacet(Facet):
         years = (parse_int(value, min_value=1000, max_value=9999) for value in super().clean(values))
         return list(dict.fromkeys(str(year) for year in years if year is not None))
 
+    fields = ("start_year",)
+
     def filter(self, stories, values, index):
         return stories.filter(start_year__in=[int(value) for value in values])
+
+    def one_pass_values(self, columns, scope, index):
+        values = {pk: (str(year),) for pk, year in columns["start_year"].items() if year}
+        return values, {value: value for (value,) in set(values.values())}
 
     def counts(self, stories, index):
         rows = stories.order_by().values("start_year").annotate(count=Count("pk"))
@@ -332,10 +446,12 @@ class StoryFilter:
     facet_classes = [ThemeFacet, CountryFacet, CityFacet, NetworkFacet, YearFacet, OrganisationTypeFacet]
     search_param = "q"
     search_limit = 1000
-    #: Seconds the facet counts are kept in Django's default cache (``0``: not cached). Each count is an
-    #: aggregate over every story of the index, so uncached they cost time in proportion to the number of
-    #: stories; cached, the index renders in the same time at 200 or 20,000 stories. Edits clear them at once
-    #: (:func:`clear_facet_cache`); the timeout bounds how long changes made without signals take to show.
+    #: Seconds the facets (options, counts, links), the number of matching stories and the rendered filter form
+    #: are kept in Django's default cache (``0``: not cached), per index, language and filter
+    #: (:meth:`get_listing`). Uncached, counting reads every story of the index once, in proportion to the
+    #: number of stories; cached, the index renders in the same time at 200 or 100,000 stories. Edits clear them
+    #: at once (:func:`clear_facet_cache`); the timeout bounds how long changes made without signals (and a
+    #: deploy that changes the cached templates) take to show.
     facet_cache_timeout = 300
 
     def __init__(self, index, data, stories):
@@ -386,8 +502,11 @@ class StoryFilter:
         """The stories without ordering or prefetching, for the aggregate queries of the facets."""
         return self.search(self.stories.prefetch_related(None).select_related(None).order_by())
 
-    def apply(self, stories, exclude=None):
+    def apply(self, stories, exclude=None, only=None):
+        """``stories`` filtered by every selected facet but ``exclude`` (or by those named in ``only``)."""
         for facet in self.facet_list:
+            if only is not None and facet.name not in only:
+                continue
             if facet.name != exclude and facet.name in self.selected:
                 stories = facet.filter(stories, self.selected[facet.name], self.index)
         return stories
@@ -397,51 +516,154 @@ class StoryFilter:
         return self.apply(self.search(self.stories))
 
     def facets(self):
-        """Each facet with its options (value, label, disjunctive count, selected, toggle link)."""
+        """Each facet with its options (value, label, disjunctive count, selected, toggle link), from the cache
+        when it has them (see :meth:`get_listing`)."""
+        return self.get_listing().facets
+
+    def build_facets(self, counts):
+        """:class:`FacetResult` per facet from ``{facet name: [(value, label, count)]}``: the selected values
+        without stories added (one query each for their labels), sorted, with their toggle links."""
         results = []
         for facet in self.facet_list:
             selected = self.selected.get(facet.name, [])
             options = {}
-            for value, label, count in self.facet_counts(facet):
+            for value, label, count in counts[facet.name]:
                 options[str(value)] = FacetOption(str(value), label, count, str(value) in selected)
             for value in selected:
                 if value not in options:
-                    options[value] = FacetOption(value, facet.label_for(value, self.index), 0, True)
+                    options[value] = FacetOption(value, str(facet.label_for(value, self.index)), 0, True)
             ordered = sorted(options.values(), key=facet.sort_key)
             for option in ordered:
                 option.toggle_querystring = self.querystring(toggle=(facet.name, option.value))
             results.append(FacetResult(facet, ordered))
         return results
 
-    def facet_counts(self, facet):
-        """``facet.counts()`` under the search and every other facet, from the cache when it has them.
+    def get_listing(self, render_fragments=None):
+        """The facets, the number of matching stories and the rendered fragments (:class:`StoryListing`).
 
-        A cache that fails (its server down) is logged once and left out: the counts are computed.
+        From Django's cache when it has them for this index, language and filter (no query); else counted
+        (:meth:`compute_counts`), ``render_fragments(listing)`` called for ``{name: html}`` (the index page
+        renders its filter form there), and cached for :attr:`facet_cache_timeout` seconds under the current
+        generation, which :func:`clear_facet_cache` replaces. A cache that fails is logged once and left out.
         """
+        listing = self.__dict__.get("_listing")
+        if listing is None:
+            listing = self._cached_listing()
+        stored = listing is not None
+        if listing is None:
+            counts, count = self.compute_counts()
+            listing = StoryListing(self.build_facets(counts), count)
+        if render_fragments is not None and not listing.fragments:
+            listing.fragments = {name: str(html) for name, html in render_fragments(listing).items()}
+            stored = False
+        if not stored:
+            self._store_listing(listing)
+        self.__dict__["_listing"] = listing
+        return listing
+
+    def listing_cache_key(self):
+        """One key per index, language, and search and facet values (``None`` when not cached)."""
         if not self.facet_cache_timeout:
-            return facet.counts(self.apply(self.counting_base, exclude=facet.name), self.index)
+            return None
+        parts = [self.index.pk, self.index.locale_id, get_language() or "", sorted(self.params())]
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+        return f"seismic:stories:listing:{_facet_cache_generation()}:{digest}"
+
+    def _cached_listing(self):
         try:
-            key = self.facet_cache_key(facet)
-            counts = cache.get(key)
+            key = self.listing_cache_key()
+            data = cache.get(key) if key else None
         except Exception as error:
             _cache_failed(error)
-            key = counts = None
-        if counts is None:
-            base = self.apply(self.counting_base, exclude=facet.name)
-            counts = [(str(value), str(label), count) for value, label, count in facet.counts(base, self.index)]
-            if key is not None:
-                try:
-                    cache.set(key, counts, self.facet_cache_timeout)
-                except Exception as error:
-                    _cache_failed(error)
-        return counts
+            return None
+        if not data:
+            return None
+        try:
+            return StoryListing.from_data(data, self.facet_list)
+        except (KeyError, TypeError, ValueError):  # written by another version of the package
+            return None
 
-    def facet_cache_key(self, facet):
-        """One key per index, language, facet, and the search and other facets' values it is counted under."""
-        others = sorted((name, value) for name, value in self.params() if name != facet.name)
-        parts = [self.index.pk, self.index.locale_id, get_language() or "", facet.name, others]
-        digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-        return f"seismic:stories:facets:{_facet_cache_generation()}:{digest}"
+    def _store_listing(self, listing):
+        try:
+            key = self.listing_cache_key()
+            if key:
+                cache.set(key, listing.to_data(), self.facet_cache_timeout)
+        except Exception as error:
+            _cache_failed(error)
+
+    def compute_counts(self):
+        """``({facet name: [(value, label, count)]}, number of matching stories)``, in one pass.
+
+        One query for the stories' facet fields (:attr:`Facet.fields`), one per facet on inline rows, one for
+        the networks' keys and labels (when a story has a network); each facet's disjunctive counts and the
+        number of stories matching every facet are computed from them with set operations. A facet without
+        one-pass support (:meth:`Facet.one_pass_values` not overridden) is counted by its own aggregate query.
+        The result is the same as :meth:`aggregate_counts` and ``results().count()``.
+        """
+        one_pass_facets = [facet for facet in self.facet_list if facet.counts_in_one_pass]
+        others = [facet for facet in self.facet_list if not facet.counts_in_one_pass]
+        # The one-pass facets are counted among the stories that the other facets' selections let through.
+        base = self.apply(self.counting_base, only=[facet.name for facet in others])
+        fields = list(dict.fromkeys(name for facet in one_pass_facets for name in facet.fields))
+        rows = list(base.values_list("pk", *fields))
+        pks = [row[0] for row in rows]
+        columns = {name: {row[0]: row[number] for row in rows} for number, name in enumerate(fields, start=1)}
+        del rows
+        narrowed = self.query or any(facet.name in self.selected for facet in others)
+        scope = base.values("pk") if narrowed else self.row_scope()
+        one_pass = {facet.name: facet.one_pass_values(columns, scope, self.index) for facet in one_pass_facets}
+        counts, total = self._count_in_one_pass(pks, one_pass)
+        for facet in others:
+            stories = self.apply(self.counting_base, exclude=facet.name)
+            counts[facet.name] = [
+                (str(value), str(label), count) for value, label, count in facet.counts(stories, self.index)
+            ]
+        return counts, total
+
+    def row_scope(self):
+        """The pks the inline-row queries of the one-pass count read (``values("pk")``; a superset of the stories
+        is fine, only the stories counted are matched): the index's descendants, read from Wagtail's page table
+        alone so that the stories' wide rows are not read a second time. When the index's
+        :meth:`~.models.StoryIndexPage.get_stories` is overridden (it may list stories elsewhere), the stories
+        themselves."""
+        from .models import StoryIndexPage  # here, not at the top: models imports this module
+
+        if type(self.index).get_stories is not StoryIndexPage.get_stories:
+            return self.counting_base.values("pk")
+        return Page.objects.filter(path__startswith=self.index.path, depth__gt=self.index.depth).values("pk")
+
+    def _count_in_one_pass(self, pks, one_pass):
+        """Disjunctive counts with set operations: a facet counts the stories that pass every other selected
+        facet; the total is the stories that pass them all."""
+        facets = {facet.name: facet for facet in self.facet_list}
+        passing = {}
+        for name, (values, _labels) in one_pass.items():
+            if name in self.selected:
+                wanted = facets[name].match_values(self.selected[name])
+                passing[name] = {pk for pk, found in values.items() if not wanted.isdisjoint(found)}
+        everyone = set(pks)
+        counts = {}
+        for name, (values, labels) in one_pass.items():
+            among = [found for other, found in passing.items() if other != name]
+            if among:
+                stories = set.intersection(everyone, *among)
+                tally = Counter(chain.from_iterable(values[pk] for pk in stories if pk in values))
+            else:
+                tally = Counter(chain.from_iterable(values[pk] for pk in pks if pk in values))
+            counts[name] = [(value, labels[value], count) for value, count in sorted(tally.items())]
+        total = len(set.intersection(everyone, *passing.values())) if passing else len(everyone)
+        return counts, total
+
+    def aggregate_counts(self):
+        """The counts as one aggregate query per facet would give them (:meth:`Facet.counts`): the reference
+        :meth:`compute_counts` is tested against."""
+        return {
+            facet.name: [
+                (str(value), str(label), count)
+                for value, label, count in facet.counts(self.apply(self.counting_base, exclude=facet.name), self.index)
+            ]
+            for facet in self.facet_list
+        }
 
     def params(self):
         """The current filter as ``[(name, value)]`` (no page number)."""
@@ -465,3 +687,122 @@ class StoryFilter:
             else:
                 pairs.append(toggle)
         return urlencode(pairs)
+
+
+@dataclass
+class StoryListing:
+    """What the index shows besides the page of stories, cached per index, language and filter: the facets,
+    the number of matching stories (the paginator's count) and the rendered fragments (``{name: html}``)."""
+
+    facets: list
+    count: int
+    fragments: dict = field(default_factory=dict)
+
+    def to_data(self):
+        """Plain data for the cache (no model instances, no lazy strings)."""
+        facets = [
+            [
+                result.name,
+                [[o.value, str(o.label), o.count, o.selected, o.toggle_querystring] for o in result.options],
+            ]
+            for result in self.facets
+        ]
+        return {"version": 1, "facets": facets, "count": self.count, "fragments": self.fragments}
+
+    @classmethod
+    def from_data(cls, data, facet_list):
+        if data.get("version") != 1:
+            raise ValueError("another version of the cached listing")
+        options = dict(data["facets"])
+        facets = [FacetResult(facet, [FacetOption(*option) for option in options[facet.name]]) for facet in facet_list]
+        # The fragments are HTML rendered by the index's own templates (autoescaped) before they were cached.
+        fragments = {name: mark_safe(html) for name, html in data["fragments"].items()}  # noqa: S308
+        return cls(facets, int(data["count"]), fragments)
+
+
+# --- Pagination --------------------------------------------------------------------------------------------
+
+_CURSOR = re.compile(r"^(\d{8}T\d{6}\.\d{6})_(\d{1,18})$", re.ASCII)
+
+
+def make_cursor(story):
+    """``"20150503T101500.000000_1234"``: a story's place in the newest-first order (``None`` when it has no
+    ``first_published_at``). UTC, so a cursor means the same in every time zone."""
+    if story.first_published_at is None:
+        return None
+    moment = story.first_published_at.astimezone(datetime.UTC)
+    return f"{moment:%Y%m%dT%H%M%S.%f}_{story.pk}"
+
+
+def parse_cursor(value):
+    """``(first_published_at, pk)`` from :func:`make_cursor`'s format, or ``None`` when malformed."""
+    match = _CURSOR.match(value or "")
+    if not match:
+        return None
+    try:
+        moment = datetime.datetime.strptime(match[1], "%Y%m%dT%H%M%S.%f").replace(tzinfo=datetime.UTC)
+    except ValueError:
+        return None
+    return moment, int(match[2])
+
+
+class StoryPaginator(Paginator):
+    """Django's paginator with the count given (it comes cached with the facets): no ``COUNT`` query."""
+
+    def __init__(self, object_list, per_page, count=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        if count is not None:
+            self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
+class KeysetPage:
+    """A page of the newest-first list after (``?after=``, older stories) or before (``?before=``, newer
+    stories) a cursor (:func:`make_cursor`): ``first_published_at <= t`` bounds an index scan where there is an
+    index (see the how-to "Large story indexes"), and no ``OFFSET``, so a deep page costs what the first one does.
+
+    Its interface follows Django's ``Page`` where it can (``object_list``, ``has_next``, ``has_previous``,
+    ``has_other_pages``, ``paginator``); ``number`` is ``None``; the links are :attr:`next_querystring` and
+    :attr:`previous_querystring` (``page`` numbers do not exist here).
+    """
+
+    number = None
+
+    def __init__(self, stories, cursor, per_page, paginator, older=True):
+        moment, pk = cursor
+        if older:
+            stories = stories.filter(first_published_at__lte=moment).filter(
+                Q(first_published_at__lt=moment) | Q(pk__lt=pk)
+            )
+        else:
+            stories = (
+                stories.filter(first_published_at__gte=moment)
+                .filter(Q(first_published_at__gt=moment) | Q(pk__gt=pk))
+                .order_by("first_published_at", "pk")
+            )
+        found = list(stories[: per_page + 1])
+        self.is_full = len(found) > per_page
+        found = found[:per_page]
+        if not older:
+            found.reverse()
+        self.object_list = found
+        self.paginator = paginator
+        self.older = older
+        self.has_next = self.is_full if older else True  # "before" a cursor: the cursor's story is older
+        self.has_previous = True if older else self.is_full
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def has_other_pages(self):
+        return self.has_next or self.has_previous
+
+    @cached_property
+    def next_cursor(self):
+        return make_cursor(self.object_list[-1]) if self.has_next and self.object_list else None
+
+    @cached_property
+    def previous_cursor(self):
+        return make_cursor(self.object_list[0]) if self.has_previous and self.object_list else None

@@ -12,11 +12,11 @@ wagtail-localize copies them and points each one at the target locale's translat
 import math
 import re
 
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -39,7 +40,7 @@ from seismic_wagtail.core.swappable import get_network_page_model, get_network_p
 
 from .blocks import StoryBodyBlock
 from .feeds import StoryAtomFeed, StoryRssFeed
-from .filters import StoryFilter
+from .filters import KeysetPage, StoryFilter, StoryPaginator, make_cursor, parse_cursor
 from .metadata import StoryMetadataMixin
 from .relations import StoryRelationsMixin
 
@@ -132,6 +133,20 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
     filter_class = StoryFilter
     #: How many stories a feed carries (the newest matching ones).
     feed_length = 30
+    #: Pages 1 to this number are numbered (``?page=3``, "Page 3 of 834"); from this page on, "Older stories"
+    #: continues with a cursor (``?after=``, :class:`~.filters.KeysetPage`), which costs what the first page does
+    #: at any depth and neither repeats nor skips a story when one is published meanwhile. ``?page=`` beyond
+    #: it still works (``OFFSET``: slower at depth).
+    numbered_pages = 5
+    #: The includes rendered once per index, language and filter and cached with the facet counts
+    #: (``{context variable: template}``): the page template shows ``{{ filter_form_html }}`` and
+    #: ``{{ active_filters_html }}``. They see :meth:`get_fragment_context` only, so they must not show anything
+    #: that depends on the visitor (override the template and leave a piece out of this dict to render it
+    #: per request).
+    cached_fragments = {
+        "filter_form_html": "seismic_wagtail/stories/includes/filter_form.html",
+        "active_filters_html": "seismic_wagtail/stories/includes/active_filters.html",
+    }
 
     class Meta:
         verbose_name = _("story index page")
@@ -174,21 +189,95 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         story_filter = self.get_filter(request)
-        paginator = Paginator(story_filter.results(), self.stories_per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        listing = story_filter.get_listing(
+            render_fragments=lambda listing: self.render_fragments(request, story_filter, listing)
+        )
+        paginator, page_obj = self.paginate(request, story_filter, listing)
+        self.attach_card_images(page_obj.object_list)
         context.update(
             {
                 "story_filter": story_filter,
-                "facets": story_filter.facets(),
+                "facets": listing.facets,
                 "paginator": paginator,
                 "page_obj": page_obj,
                 "stories": page_obj.object_list,
+                "pagination": self.pagination_links(story_filter, page_obj),
                 "rss_url": self.feed_url("rss", story_filter),
                 "atom_url": self.feed_url("atom", story_filter),
                 "network_page": self.localized_network(),
+                **listing.fragments,
             }
         )
         return context
+
+    def attach_card_images(self, stories):
+        """Give each story its card's ``<img>`` tag (``story.card_image``) from the prefetched renditions.
+
+        Wagtail's ``{% image %}`` tag also writes each rendition to the cache every time it renders (a cache
+        round trip per card); the renditions are prefetched (:meth:`get_stories`), so the tag is built here from
+        them. A story whose rendition does not exist yet (or an SVG) is left to ``{% image %}`` in the card.
+        """
+        image_filter = Filter(spec=CARD_IMAGE_FILTER)
+        for story in stories:
+            image = story.hero_image if story.hero_image_id else None
+            if image is None or image.is_svg():
+                continue
+            try:
+                rendition = image.find_existing_rendition(image_filter)
+            except ObjectDoesNotExist:
+                continue
+            story.card_image = rendition.img_tag({"alt": story.hero_alt, "loading": "lazy"})
+
+    def get_fragment_context(self, request, story_filter, listing):
+        """The context of the :attr:`cached_fragments` (rendered once per index, language and filter)."""
+        return {"page": self, "self": self, "request": request, "story_filter": story_filter, "facets": listing.facets}
+
+    def render_fragments(self, request, story_filter, listing):
+        """``{context variable: html}`` of the :attr:`cached_fragments`, to be cached with the facet counts."""
+        context = self.get_fragment_context(request, story_filter, listing)
+        return {name: render_to_string(template, context) for name, template in self.cached_fragments.items()}
+
+    def paginate(self, request, story_filter, listing):
+        """``(paginator, page)``: a numbered page (``?page=``; ``abc`` gives the first, ``999`` the last), or a
+        :class:`~.filters.KeysetPage` after (``?after=``) or before (``?before=``) a cursor. The paginator's
+        count comes from ``listing`` (cached): no ``COUNT`` query on a warm cache."""
+        results = story_filter.results()
+        paginator = StoryPaginator(results, self.stories_per_page, count=listing.count)
+        for param, older in (("after", True), ("before", False)):
+            cursor = parse_cursor(request.GET.get(param))
+            if cursor is not None:
+                page = KeysetPage(results, cursor, self.stories_per_page, paginator, older=older)
+                if page.object_list and (older or page.is_full):
+                    return paginator, page
+                break  # fewer than a page of newer stories, or none older (unpublished since): the first page
+        page = paginator.get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)
+        return paginator, page
+
+    def pagination_links(self, story_filter, page_obj):
+        """The query strings of ``pagination.html``'s links: ``{"previous": ..., "next": ...}`` (``""``: no link),
+        ``"newer"`` / ``"older"`` true when the link follows a cursor ("Newer stories" / "Older stories").
+
+        Numbered links up to :attr:`numbered_pages`; from that page on "Older stories" after the page's last
+        story, and on a cursor page "Newer stories" before its first."""
+        base = story_filter.querystring()
+        prefix = f"{base}&" if base else ""
+        links = {"previous": "", "next": "", "newer": False, "older": False}
+        if isinstance(page_obj, KeysetPage):
+            if page_obj.previous_cursor:
+                links.update(previous=f"{prefix}before={page_obj.previous_cursor}", newer=True)
+            if page_obj.next_cursor:
+                links.update(next=f"{prefix}after={page_obj.next_cursor}", older=True)
+            return links
+        if page_obj.has_previous():
+            links["previous"] = f"{prefix}page={page_obj.previous_page_number()}"
+        if page_obj.has_next():
+            cursor = make_cursor(page_obj.object_list[-1]) if page_obj.number >= self.numbered_pages else None
+            if cursor:
+                links.update(next=f"{prefix}after={cursor}", older=True)
+            else:
+                links["next"] = f"{prefix}page={page_obj.next_page_number()}"
+        return links
 
     def feed_path(self, name):
         """``rss.xml`` / ``atom.xml`` when the site includes ``seismic_wagtail.core.urls``, else ``rss/``."""

@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Locale
 
+from seismic_wagtail.core.cache import log_cache_failure
 from seismic_wagtail.core.conf import get_setting
 from seismic_wagtail.core.i18n import language_name
 from seismic_wagtail.core.querystring import parse_int
@@ -315,14 +316,8 @@ class ResultsCache:
             return True
 
 
-_cache_warned = []
-
-
 def _cache_failed(error):
-    """Log (once per process) that the results cache failed; the counts are then computed without it."""
-    if not _cache_warned:
-        _cache_warned.append(True)
-        logger.warning("The consultation results cache failed (%r): counting without it.", error)
+    log_cache_failure("consultation results", error, logger)
 
 
 #: The cache of every page class that sets no ``results_cache`` of its own.

@@ -74,6 +74,19 @@ def _default_argument(key, default=None, *args, **kwargs):
     return default
 
 
+_failures_logged = set()
+
+
+def log_cache_failure(what, error, log=logger):
+    """Log, once per process and ``what`` (e.g. ``"story facet"``), that Django's cache failed: the caller then
+    works without it. For features whose cache only saves time (facet counts, consultation results), so a
+    cache server that is down costs speed, never a page."""
+    if what in _failures_logged:
+        return
+    _failures_logged.add(what)
+    log.warning("The %s cache failed (%r): working without it.", what, error)
+
+
 class ResilientRedisCache(RedisCache):
     """``RedisCache`` whose reads miss and writes are skipped while the server is unreachable (counters raise)."""
 

@@ -30,11 +30,10 @@ stories, the rendered filter form) is cached per index, language and filter (:cl
 warm index page makes no query for them: see ``docs/reference/stories.md``.
 
 Deep pages: the list is numbered for its first pages and continues with a cursor on
-``(first_published_at, pk)`` (``?after=`` / ``?before=``, :class:`KeysetPage`), so an old page costs what
+``(first_published_at, pk)`` (``?after=`` / ``?before=``, :class:`.pagination.KeysetPage`), so an old page costs what
 the first one does and a story published meanwhile neither repeats nor hides a story.
 """
 
-import datetime
 import hashlib
 import logging
 import re
@@ -45,7 +44,6 @@ from itertools import chain
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import CharField, Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
@@ -55,6 +53,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
+from seismic_wagtail.core.cache import log_cache_failure
 from seismic_wagtail.core.models import OrganisationType, Theme
 from seismic_wagtail.core.querystring import parse_int
 
@@ -81,14 +80,8 @@ def clear_facet_cache(**kwargs):
         _cache_failed(error)
 
 
-_cache_warned = []
-
-
 def _cache_failed(error):
-    """Log (once per process) that the facet cache failed; the counts are then computed without it."""
-    if not _cache_warned:
-        _cache_warned.append(True)
-        logger.warning("The story facet cache failed (%r): counting facets without it.", error)
+    log_cache_failure("story facet", error, logger)
 
 
 def _facet_cache_generation():
@@ -718,91 +711,3 @@ class StoryListing:
         # The fragments are HTML rendered by the index's own templates (autoescaped) before they were cached.
         fragments = {name: mark_safe(html) for name, html in data["fragments"].items()}  # noqa: S308
         return cls(facets, int(data["count"]), fragments)
-
-
-# --- Pagination --------------------------------------------------------------------------------------------
-
-_CURSOR = re.compile(r"^(\d{8}T\d{6}\.\d{6})_(\d{1,18})$", re.ASCII)
-
-
-def make_cursor(story):
-    """``"20150503T101500.000000_1234"``: a story's place in the newest-first order (``None`` when it has no
-    ``first_published_at``). UTC, so a cursor means the same in every time zone."""
-    if story.first_published_at is None:
-        return None
-    moment = story.first_published_at.astimezone(datetime.UTC)
-    return f"{moment:%Y%m%dT%H%M%S.%f}_{story.pk}"
-
-
-def parse_cursor(value):
-    """``(first_published_at, pk)`` from :func:`make_cursor`'s format, or ``None`` when malformed."""
-    match = _CURSOR.match(value or "")
-    if not match:
-        return None
-    try:
-        moment = datetime.datetime.strptime(match[1], "%Y%m%dT%H%M%S.%f").replace(tzinfo=datetime.UTC)
-    except ValueError:
-        return None
-    return moment, int(match[2])
-
-
-class StoryPaginator(Paginator):
-    """Django's paginator with the count given (it comes cached with the facets): no ``COUNT`` query."""
-
-    def __init__(self, object_list, per_page, count=None, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        if count is not None:
-            self.__dict__["count"] = count  # Paginator.count is a cached_property
-
-
-class KeysetPage:
-    """A page of the newest-first list after (``?after=``, older stories) or before (``?before=``, newer
-    stories) a cursor (:func:`make_cursor`): ``first_published_at <= t`` bounds an index scan where there is an
-    index (see the how-to "Large story indexes"), and no ``OFFSET``, so a deep page costs what the first one does.
-
-    Its interface follows Django's ``Page`` where it can (``object_list``, ``has_next``, ``has_previous``,
-    ``has_other_pages``, ``paginator``); ``number`` is ``None``; the links are :attr:`next_querystring` and
-    :attr:`previous_querystring` (``page`` numbers do not exist here).
-    """
-
-    number = None
-
-    def __init__(self, stories, cursor, per_page, paginator, older=True):
-        moment, pk = cursor
-        if older:
-            stories = stories.filter(first_published_at__lte=moment).filter(
-                Q(first_published_at__lt=moment) | Q(pk__lt=pk)
-            )
-        else:
-            stories = (
-                stories.filter(first_published_at__gte=moment)
-                .filter(Q(first_published_at__gt=moment) | Q(pk__gt=pk))
-                .order_by("first_published_at", "pk")
-            )
-        found = list(stories[: per_page + 1])
-        self.is_full = len(found) > per_page
-        found = found[:per_page]
-        if not older:
-            found.reverse()
-        self.object_list = found
-        self.paginator = paginator
-        self.older = older
-        self.has_next = self.is_full if older else True  # "before" a cursor: the cursor's story is older
-        self.has_previous = True if older else self.is_full
-
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def __len__(self):
-        return len(self.object_list)
-
-    def has_other_pages(self):
-        return self.has_next or self.has_previous
-
-    @cached_property
-    def next_cursor(self):
-        return make_cursor(self.object_list[-1]) if self.has_next and self.object_list else None
-
-    @cached_property
-    def previous_cursor(self):
-        return make_cursor(self.object_list[0]) if self.has_previous and self.object_list else None

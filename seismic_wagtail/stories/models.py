@@ -40,8 +40,9 @@ from seismic_wagtail.core.swappable import get_network_page_model, get_network_p
 
 from .blocks import StoryBodyBlock
 from .feeds import StoryAtomFeed, StoryRssFeed
-from .filters import KeysetPage, StoryFilter, StoryPaginator, make_cursor, parse_cursor
+from .filters import StoryFilter
 from .metadata import StoryMetadataMixin
+from .pagination import KeysetPage, StoryPaginator, make_cursor, parse_cursor
 from .relations import StoryRelationsMixin
 
 #: The image rendition the index shows for each story (also prefetched, so the listing does not query per story).
@@ -134,7 +135,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
     #: How many stories a feed carries (the newest matching ones).
     feed_length = 30
     #: Pages 1 to this number are numbered (``?page=3``, "Page 3 of 834"); from this page on, "Older stories"
-    #: continues with a cursor (``?after=``, :class:`~.filters.KeysetPage`), which costs what the first page does
+    #: continues with a cursor (``?after=``, :class:`~.pagination.KeysetPage`), which costs what the first page does
     #: at any depth and neither repeats nor skips a story when one is published meanwhile. ``?page=`` beyond
     #: it still works (``OFFSET``: slower at depth).
     numbered_pages = 5
@@ -239,7 +240,7 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     def paginate(self, request, story_filter, listing):
         """``(paginator, page)``: a numbered page (``?page=``; ``abc`` gives the first, ``999`` the last), or a
-        :class:`~.filters.KeysetPage` after (``?after=``) or before (``?before=``) a cursor. The paginator's
+        :class:`~.pagination.KeysetPage` after (``?after=``) or before (``?before=``) a cursor. The paginator's
         count comes from ``listing`` (cached): no ``COUNT`` query on a warm cache."""
         results = story_filter.results()
         paginator = StoryPaginator(results, self.stories_per_page, count=listing.count)

@@ -14,8 +14,9 @@ from django.utils import translation
 from django.utils.html import escape
 
 from seismic_wagtail.stories import filters
-from seismic_wagtail.stories.filters import StoryFilter, clear_facet_cache, make_cursor, parse_cursor
+from seismic_wagtail.stories.filters import StoryFilter, clear_facet_cache
 from seismic_wagtail.stories.models import StoryIndexPage, StoryPage
+from seismic_wagtail.stories.pagination import make_cursor, parse_cursor
 from tests.factories.core import ImageFactory, OrganisationFactory, ThemeFactory
 from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
 from tests.factories.stories import StoryPageFactory

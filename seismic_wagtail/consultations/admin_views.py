@@ -13,7 +13,7 @@ import tempfile
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -34,7 +34,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from seismic_wagtail.core.exports import SafeExportIndexView
+from seismic_wagtail.core.exports import SafeExportIndexView, read_in_chunks
 from seismic_wagtail.core.i18n import language_name
 from seismic_wagtail.core.personal_data_views import (
     PersonalDataIndexMixin,
@@ -232,13 +232,6 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         page = self.selected_consultation
         return page.title if page is not None else ""
 
-    def get(self, request, *args, **kwargs):
-        if self.is_export:
-            # Straight to the spreadsheet: the listing's context would evaluate the whole queryset (its
-            # item count) before the export streams it.
-            return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
-        return super().get(request, *args, **kwargs)
-
     # --- export: plain rows in chunks, so memory stays bounded and 100,000 responses export quickly -------
 
     #: How each exported field is read with ``values_list``.
@@ -249,7 +242,6 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         "locale.language_code": "locale__language_code",
         "country.code": "country",
     }
-    export_chunk_size = 2000
 
     def export_labels(self):
         """``{export field: function(stored value) -> what visitors read}``, in the active language."""
@@ -262,7 +254,7 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
             "country.code": lambda value: countries.name(value) or value,
         }
 
-    def export_rows(self, queryset):
+    def export_items(self, queryset):
         """Yield one dict per response (``{export field: value}``), reading responses and their answers in
         chunks with ``values_list``: no model instances, memory bounded by the chunk size."""
         fields = [field for field in self.list_export if not field.startswith("answer:")]
@@ -270,35 +262,13 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         with_answers = bool(self.export_questions)
         labels = {field: _memoised(label) for field, label in self.export_labels().items()}
         chunk = []
-        for values in self.export_values(queryset.values_list("pk", *lookups)):
+        for values in read_in_chunks(queryset.values_list("pk", *lookups), self.export_chunk_size):
             chunk.append(values)
             if len(chunk) >= self.export_chunk_size:
                 yield from self._export_chunk(chunk, fields, with_answers, labels)
                 chunk = []
         if chunk:
             yield from self._export_chunk(chunk, fields, with_answers, labels)
-
-    def export_values(self, values):
-        """The exported rows of ``values`` (a ``values_list`` starting with the id), a chunk at a time.
-
-        One query with a server-side cursor (PostgreSQL: rows fetched ``export_chunk_size`` at a time), in the
-        listing's order. Where the database connection sets ``DISABLE_SERVER_SIDE_CURSORS`` (needed behind
-        pgbouncer in transaction mode, where a cursor cannot outlive its transaction), Django would read the
-        whole result into memory instead: then one query per chunk, by id, newest first (keyset pagination
-        on the primary key, each query ``WHERE id < last id ORDER BY id DESC LIMIT chunk``).
-        """
-        size = self.export_chunk_size
-        if not connections[values.db].settings_dict.get("DISABLE_SERVER_SIDE_CURSORS"):
-            yield from values.iterator(chunk_size=size)
-            return
-        values = values.order_by("-pk")
-        last = None
-        while True:
-            rows = list((values if last is None else values.filter(pk__lt=last))[:size])
-            yield from rows
-            if len(rows) < size:
-                return
-            last = rows[-1][0]
 
     def _export_chunk(self, chunk, fields, with_answers, labels=None):
         labels = labels or {}
@@ -329,25 +299,6 @@ class ConsultationResponseIndexView(PersonalDataIndexMixin, SafeExportIndexView)
         if isinstance(value, list):
             value = "; ".join(str(part) for part in value)
         return super().preprocess_field_value(field, value, export_format)
-
-    def stream_csv(self, queryset):
-        """The CSV, streamed after the view has returned: each line is made in the language of the request
-        (the admin user's), as the XLSX, which is written before the view returns."""
-        language = translation.get_language()  # now, while the view runs: the lines are made later
-        lines = super().stream_csv(_Rows(queryset.model, self.export_rows(queryset)))
-
-        def in_language():
-            while True:
-                with translation.override(language):
-                    line = next(lines, None)
-                if line is None:
-                    return
-                yield line
-
-        return in_language()
-
-    def write_xlsx(self, queryset, output):
-        return super().write_xlsx(_Rows(queryset.model, self.export_rows(queryset)), output)
 
     def write_xlsx_response(self, queryset):
         """The XLSX written to a temporary file, not to memory (Wagtail's ``BytesIO``): a workbook of a million
@@ -443,17 +394,6 @@ def _memoised(function):
             return results[value]
 
     return label
-
-
-class _Rows:
-    """What the export mixin iterates: ``.model`` (for the headings) and the row dicts."""
-
-    def __init__(self, model, rows):
-        self.model = model
-        self._rows = rows
-
-    def __iter__(self):
-        return iter(self._rows)
 
 
 class OpenConsultationsPanel(Component):

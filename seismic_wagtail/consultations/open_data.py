@@ -15,7 +15,7 @@ copy carries its source's); :data:`LICENCES` maps each code to its short name an
 with an attribution text; both responses send ``Link: <deed>; rel="license"``; the results page links it.
 
 **Cost.** A fixed number of queries whatever the number of responses and answers: the results' grouped
-queries (see :mod:`.results`) and one for the published answers, read with ``.iterator()``. The CSV is
+queries (see :mod:`.results`) and one for the published answers, read in chunks. The CSV is
 streamed (``StreamingHttpResponse``), so thousands of answers never sit in memory as one string.
 
 To change what the files hold, override the page's ``results_data_view`` route and call your own
@@ -29,9 +29,14 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from seismic_wagtail.core.exports import read_in_chunks
+
 from .models import ConsultationStatus, ResultsLicence
 from .questions import MULTIPLE, RANKING, RATING, SINGLE, TEXT
 from .results import published_answers
+
+#: How many published answers are read per cursor fetch (or per query behind pgbouncer).
+ANSWER_CHUNK_SIZE = 2000
 
 
 @dataclass(frozen=True)
@@ -190,17 +195,19 @@ def question_data(result, answers):
 
 def iter_published_answers(page, languages):
     """``(question id, language code, text)`` of every published answer to the page's free-text questions,
-    by question and oldest first: one query, read in chunks."""
+    by question and oldest first: one query, read in chunks (:func:`~seismic_wagtail.core.exports.read_in_chunks`;
+    one query per chunk behind pgbouncer)."""
     text_ids = [question.id for question in page.question_list if question.kind == TEXT]
     if not text_ids:
         return
+    order = ("question_id", "pk")
     rows = (
         published_answers(page.translation_key)
         .filter(question_id__in=text_ids)
-        .order_by("question_id", "pk")
-        .values_list("question_id", "locale_id", "text")
+        .order_by(*order)
+        .values_list(*order, "locale_id", "text")
     )
-    for question_id, locale_id, text in rows.iterator(chunk_size=2000):
+    for question_id, _pk, locale_id, text in read_in_chunks(rows, ANSWER_CHUNK_SIZE, keyset=order):
         yield question_id, languages.get(locale_id, ""), text
 
 

@@ -7,6 +7,7 @@ import datetime
 import io
 import json
 import uuid
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -345,3 +346,16 @@ def test_query_count_does_not_grow_with_responses_and_answers(client, closed, pa
     large, body = measure()
     assert body.count("Idea ") == 500
     assert large == small
+
+
+def test_published_answers_read_in_chunks_behind_pgbouncer_keep_their_order(client, closed):
+    """With ``DISABLE_SERVER_SIDE_CURSORS`` the published answers are read a chunk per query (keyset on question
+    and id): the same CSV, by question and oldest first."""
+    bulk_respond(closed, 5)
+    _response, body, _rows = get_csv(client, closed.url + "results.csv")
+    with mock.patch("seismic_wagtail.consultations.open_data.ANSWER_CHUNK_SIZE", 2):
+        with mock.patch.dict(connection.settings_dict, {"DISABLE_SERVER_SIDE_CURSORS": True}):
+            with CaptureQueriesContext(connection) as queries:
+                _response, chunked, _rows = get_csv(client, closed.url + "results.csv")
+    assert chunked == body and body.count("Idea ") == 5
+    assert len([q for q in queries if "consultationanswer" in q["sql"] and "LIMIT 2" in q["sql"]]) == 3

@@ -5,15 +5,22 @@ import csv
 import importlib
 import io
 import pkgutil
+from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 import seismic_wagtail
 from seismic_wagtail.consultations.models import ConsultationAnswer
-from seismic_wagtail.core.exports import SafeSpreadsheetExportMixin, safe_cell
+from seismic_wagtail.core.exports import SafeSpreadsheetExportMixin, read_in_chunks, safe_cell
+from seismic_wagtail.core.models import Organisation
+from seismic_wagtail.networks.admin_views import JoinRequestIndexView
+from seismic_wagtail.networks.models import NetworkJoinRequest
 from tests.factories.consultations import ConsultationPageFactory, ConsultationResponseFactory
 from tests.factories.core import OrganisationFactory, ThemeFactory
 from tests.factories.networks import NetworkIndexPageFactory, NetworkJoinRequestFactory, NetworkPageFactory
@@ -113,3 +120,64 @@ def test_headings_are_safe_too():
         export_headings = {"x": "=bad\x0b"}
 
     assert View().get_heading(None, "x") == "'=bad\ufffd"
+
+
+# --- Every export reads its rows in chunks (core.exports.read_in_chunks) -------------------------------------
+
+
+def test_read_in_chunks_by_keyset_without_server_side_cursors(root_page, django_assert_num_queries):
+    """Behind pgbouncer (``DISABLE_SERVER_SIDE_CURSORS``) the rows come one query per chunk, by keyset on a
+    composite order with ties in its first field, each row once, in the keyset's order; as instances, dicts
+    and tuples alike."""
+    for name in ["b", "a", "b", "c", "a", "b", "a"]:
+        OrganisationFactory(name=name)
+    queryset = Organisation.objects.all()
+    expected = list(queryset.order_by("name", "pk").values_list("name", "pk"))
+    with mock.patch.dict(connection.settings_dict, {"DISABLE_SERVER_SIDE_CURSORS": True}):
+        with django_assert_num_queries(3):  # 3 + 3 + 1 rows, and the short last chunk ends it
+            tuples = list(read_in_chunks(queryset.values_list("name", "pk"), 3, keyset=("name", "pk")))
+        instances = [(row.name, row.pk) for row in read_in_chunks(queryset, 2, keyset=("name", "pk"))]
+        dicts = [
+            (row["name"], row["pk"]) for row in read_in_chunks(queryset.values("name", "pk"), 4, keyset=("name", "pk"))
+        ]
+        newest_first = [row.pk for row in read_in_chunks(queryset, 3)]
+    assert tuples == instances == dicts == expected
+    assert newest_first == sorted(newest_first, reverse=True) and len(newest_first) == 7
+
+
+def test_read_in_chunks_with_a_cursor_keeps_the_querysets_order(root_page):
+    for name in ["b", "a", "c"]:
+        OrganisationFactory(name=name)
+    assert [row.name for row in read_in_chunks(Organisation.objects.order_by("-name"), 2)] == ["c", "b", "a"]
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_a_generic_listing_export_reads_in_chunks_and_skips_the_listing(admin_client, root_page, export_format):
+    """The join requests' export (a plain ``SafeExportIndexView``): every row once, read a chunk per query where
+    server-side cursors are disabled, and the listing's own count and table are never built."""
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=root_page, slug="networks"), slug="at")
+    for index in range(5):
+        NetworkJoinRequestFactory(network=network, name=f"Applicant {index}")
+    url = reverse("seismic_networks_joinrequest:index")
+    with_cursor = read_export(admin_client, url, export_format)
+    with mock.patch.object(JoinRequestIndexView, "export_chunk_size", 2):
+        with mock.patch.dict(connection.settings_dict, {"DISABLE_SERVER_SIDE_CURSORS": True}):
+            with CaptureQueriesContext(connection) as queries:
+                chunked = read_export(admin_client, url, export_format)
+    assert sorted(chunked[1:]) == sorted(with_cursor[1:]) and len(chunked) == 1 + 5
+    join_request_reads = [q["sql"] for q in queries if "networkjoinrequest" in q["sql"] and "FROM" in q["sql"]]
+    assert len([sql for sql in join_request_reads if "LIMIT 2" in sql]) == 3  # 2 + 2 + 1
+    assert not [sql for sql in join_request_reads if "COUNT(" in sql]  # no listing context built
+
+
+def test_a_streamed_csv_is_written_in_the_language_of_the_request(admin_client, admin_user, exports):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.get_for_user(admin_user).__class__.objects.filter(user=admin_user).update(preferred_language="de")
+    url, params = exports["join requests"]
+    response = admin_client.get(url, {**params, "export": "csv"})
+    with translation.override("en"):  # the server streams the body later, in whatever language is active then
+        heading = b"".join(response.streaming_content).decode().splitlines()[0]
+    with translation.override("de"):
+        expected = str(NetworkJoinRequest._meta.get_field("network").verbose_name)
+    assert expected == "Netzwerk" and expected in heading

@@ -212,7 +212,8 @@ class InlineRowFacet(Facet):
 
     def one_pass_values(self, columns, scope, index):
         """The rows of the stories in ``scope`` as ``(page, related row)`` ids (one query), and the values and
-        labels of the related rows (one query): a story's values are its rows' values."""
+        labels of the related rows (one query, which with :attr:`locale_lookup` also reads the same values'
+        objects in the index's locale: their labels win): a story's values are its rows' values."""
         relation, _sep, value_lookup = self.lookup.partition("__")
         label_lookup = self.label_lookup.partition("__")[2] if self.label_lookup else None
         locale_lookup = self.locale_lookup.partition("__")[2] if self.locale_lookup and label_lookup else None
@@ -224,15 +225,24 @@ class InlineRowFacet(Facet):
         related_model = self._rows().model._meta.get_field(relation).related_model
         lookups = ["pk", value_lookup] + ([label_lookup] if label_lookup else [])
         lookups += [locale_lookup] if locale_lookup else []
+        ids = set().union(*related_ids.values())
+        rows = related_model._base_manager.filter(pk__in=ids)
+        if locale_lookup:  # and the same values' objects in the index's locale, for their labels (same query)
+            rows = related_model._base_manager.filter(
+                Q(pk__in=ids) | Q(**{locale_lookup: index.locale_id, f"{value_lookup}__in": rows.values(value_lookup)})
+            )
         value_of, labels, local = {}, {}, {}
-        for row in related_model._base_manager.filter(pk__in=set().union(*related_ids.values())).values_list(*lookups):
-            value = value_of[row[0]] = str(row[1])
+        for row in rows.values_list(*lookups):
+            value = str(row[1])
             label = str(row[2]) if label_lookup else None
-            if value not in labels or (label is not None and label > labels[value]):
-                labels[value] = label
             if locale_lookup and row[3] == index.locale_id:
                 local[value] = label
-        labels.update(local)
+            if row[0] not in ids:
+                continue
+            value_of[row[0]] = value
+            if value not in labels or (label is not None and label > labels[value]):
+                labels[value] = label
+        labels.update({value: label for value, label in local.items() if value in labels})
         for value, label in labels.items():
             if label is None:
                 labels[value] = str(self.label_for(value, index))

@@ -20,7 +20,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -30,6 +31,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.rich_text import expand_db_html
@@ -64,6 +66,19 @@ def validate_time_zone(value):
 def time_zone_choices():
     """IANA time zone names for the event editor, computed at run time (never stored in migrations)."""
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+def one_version_each(candidates):
+    """``candidates`` (pages in other languages than the page listing them) with one version per
+    ``translation_key``: the one in the site's default language when it is among them, else the first made
+    (the lowest id: usually the original). A ``NOT EXISTS`` on Wagtail's ``(translation_key, locale)`` index,
+    as the story index chooses its stories in other languages."""
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    is_default = Q(locale__language_code=default_code)
+    better = candidates.filter(translation_key=OuterRef("translation_key")).filter(
+        is_default | Q(pk__lt=OuterRef("pk"))
+    )
+    return candidates.filter(is_default | ~Exists(better))
 
 
 # --- index -------------------------------------------------------------------------------------------
@@ -316,6 +331,44 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
             .order_by("-first_published_at")[:limit]
         )
 
+    def get_other_language_events(self):
+        """The live, public events below this network's translations that have no live version below this page:
+        one version of each (:func:`one_version_each`: the default language's, else the first made), with
+        their locales. A queryset; evaluating it costs two queries (the view restrictions, the events)."""
+        candidates = EventPage.objects.live().public().exclude(locale_id=self.locale_id)
+        # Children of this network's translations: a parent's path is the start of its children's paths.
+        translations = NetworkPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+        candidates = candidates.filter(
+            Exists(translations.filter(path=Substr(OuterRef("path"), 1, Length("path")), depth=OuterRef("depth") - 1))
+        )
+        local = EventPage.objects.child_of(self).live().values("translation_key")
+        return one_version_each(candidates.exclude(translation_key__in=local)).select_related("locale")
+
+    def get_other_language_upcoming_events(self):
+        """:meth:`get_other_language_events` that have not ended yet, soonest first."""
+        return self.get_other_language_events().filter(end__gte=timezone.now()).order_by("start")
+
+    def get_other_language_past_events(self, limit=None):
+        """:meth:`get_other_language_events` that have ended, latest first."""
+        events = self.get_other_language_events().filter(end__lt=timezone.now()).order_by("-start")
+        return events[:limit] if limit else events
+
+    def get_other_language_stories(self, limit=3):
+        """The latest live stories about this network that have no live version in this page's locale, one
+        version of each (:func:`one_version_each`), newest first (needs the stories app; ``[]`` without it)."""
+        story_model = get_story_page_model()
+        if story_model is None:
+            return []
+        about = story_model.objects.live().public().filter(network__translation_key=self.translation_key)
+        local = about.filter(locale_id=self.locale_id).values("translation_key")
+        candidates = about.exclude(locale_id=self.locale_id).exclude(translation_key__in=local)
+        return list(
+            one_version_each(candidates)
+            .select_related("locale")
+            .defer_streamfields()
+            .order_by("-first_published_at", "-pk")[:limit]
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -325,6 +378,10 @@ class NetworkPage(SeismicPageMixin, RoutablePageMixin, Page):
             upcoming_events=self.get_upcoming_events(),
             past_events=self.get_past_events(limit=10),
             latest_stories=self.get_latest_stories(),
+            # Nothing hidden by language: what this network has only in other languages, labelled as such.
+            other_language_upcoming_events=self.get_other_language_upcoming_events(),
+            other_language_past_events=self.get_other_language_past_events(limit=10),
+            other_language_stories=self.get_other_language_stories(),
         )
         return context
 

@@ -57,7 +57,8 @@ class StoryRssFeed(Feed):
         return self.description(index)
 
     def items(self, index):
-        return self.story_filter.results()[: index.feed_length]
+        # The stories in the index's language (the feed's language), not those listed in other languages.
+        return self.story_filter.local_results()[: index.feed_length]
 
     def item_title(self, story):
         return story.title

@@ -13,6 +13,7 @@ parameter  value                                                 example
 ``year``   start year of the practice                            ``?year=2015``
 ``orgtype`` organisation type key of an organisation involved    ``?orgtype=university``
 ``q``      text search (Wagtail's search backend)                ``?q=energy``
+``only_language`` ``1``: only the stories in the index's language  ``?only_language=1``
 ``page``   page number (tolerant: ``abc`` gives 1, ``999`` the last)
 ========== ===================================================== ===========================
 
@@ -28,6 +29,10 @@ facet on inline rows (themes, organisation types), one for the network labels, a
 counted with one aggregate query of its own. The result (options with labels, counts and links, the number of
 stories, the rendered filter form) is cached per index, language and filter (:class:`StoryListing`), so a
 warm index page makes no query for them: see ``docs/reference/stories.md``.
+
+Languages: the list holds the stories in the index's language and, after them, the stories that exist only in
+the index's other languages (one version of each: see :meth:`~.models.StoryIndexPage.get_other_language_stories`);
+the facets and the number of stories count both, and ``?only_language=1`` leaves the others out.
 
 Deep pages: the list is numbered for its first pages and continues with a cursor on
 ``(first_published_at, pk)`` (``?after=`` / ``?before=``, :class:`.pagination.KeysetPage`), so an old page costs what
@@ -194,18 +199,24 @@ class InlineRowFacet(Facet):
     """
 
     lookup = ""
-    #: The path from a row to the value's label for the one-pass count (the greatest label of a value wins, as
-    #: in :meth:`counts`); empty: :meth:`label_for` labels each value.
+    #: The path from a row to the value's label for the one-pass count (the label in the index's locale wins
+    #: when :attr:`locale_lookup` is set, else the greatest label of a value, as in :meth:`counts`); empty:
+    #: :meth:`label_for` labels each value.
     label_lookup = ""
+    #: The path from a row to the locale of the related object (``"theme__locale_id"``): a story in another
+    #: language points at the snippet in its own language, and the index labels the value in its language.
+    locale_lookup = ""
 
     def _rows(self):
         raise NotImplementedError
 
     def one_pass_values(self, columns, scope, index):
         """The rows of the stories in ``scope`` as ``(page, related row)`` ids (one query), and the values and
-        labels of the related rows (one query): a story's values are its rows' values."""
+        labels of the related rows (one query, which with :attr:`locale_lookup` also reads the same values'
+        objects in the index's locale: their labels win): a story's values are its rows' values."""
         relation, _sep, value_lookup = self.lookup.partition("__")
         label_lookup = self.label_lookup.partition("__")[2] if self.label_lookup else None
+        locale_lookup = self.locale_lookup.partition("__")[2] if self.locale_lookup and label_lookup else None
         related_ids = defaultdict(set)
         for page_id, related_id in self._rows().filter(page_id__in=scope).values_list("page_id", f"{relation}_id"):
             related_ids[page_id].add(related_id)
@@ -213,12 +224,25 @@ class InlineRowFacet(Facet):
             return {}, {}
         related_model = self._rows().model._meta.get_field(relation).related_model
         lookups = ["pk", value_lookup] + ([label_lookup] if label_lookup else [])
-        value_of, labels = {}, {}
-        for row in related_model._base_manager.filter(pk__in=set().union(*related_ids.values())).values_list(*lookups):
-            value = value_of[row[0]] = str(row[1])
+        lookups += [locale_lookup] if locale_lookup else []
+        ids = set().union(*related_ids.values())
+        rows = related_model._base_manager.filter(pk__in=ids)
+        if locale_lookup:  # and the same values' objects in the index's locale, for their labels (same query)
+            rows = related_model._base_manager.filter(
+                Q(pk__in=ids) | Q(**{locale_lookup: index.locale_id, f"{value_lookup}__in": rows.values(value_lookup)})
+            )
+        value_of, labels, local = {}, {}, {}
+        for row in rows.values_list(*lookups):
+            value = str(row[1])
             label = str(row[2]) if label_lookup else None
+            if locale_lookup and row[3] == index.locale_id:
+                local[value] = label
+            if row[0] not in ids:
+                continue
+            value_of[row[0]] = value
             if value not in labels or (label is not None and label > labels[value]):
                 labels[value] = label
+        labels.update({value: label for value, label in local.items() if value in labels})
         for value, label in labels.items():
             if label is None:
                 labels[value] = str(self.label_for(value, index))
@@ -243,6 +267,7 @@ class ThemeFacet(InlineRowFacet):
     label = _("Theme")
     lookup = "theme__slug"
     label_lookup = "theme__name"
+    locale_lookup = "theme__locale_id"
 
     def _rows(self):
         from .models import StoryPageTheme  # here, not at the top: models imports this module (StoryFilter)
@@ -250,7 +275,12 @@ class ThemeFacet(InlineRowFacet):
         return StoryPageTheme.objects
 
     def counts(self, stories, index):
-        rows = self.grouped_rows(stories, label=Max("theme__name"))
+        """The theme's name in the index's locale (stories in other languages point at their language's
+        theme), else the greatest name."""
+        local_name = Theme.objects.filter(slug=OuterRef("theme__slug"), locale_id=index.locale_id).values("name")[:1]
+        rows = self.grouped_rows(
+            stories, label=Coalesce(Subquery(local_name, output_field=CharField()), Max("theme__name"))
+        )
         return [(row[self.lookup], row["label"], row["count"]) for row in rows]
 
     def label_for(self, value, index):
@@ -432,12 +462,21 @@ class OrganisationTypeFacet(InlineRowFacet):
 class StoryFilter:
     """The index's query string turned into a filtered queryset and facet counts.
 
-    ``StoryFilter(index_page, request.GET, stories=index_page.get_stories())``. Override :attr:`facet_classes`
-    (or :meth:`get_facets`) to add, drop or reorder facets; :attr:`search_limit` caps the text search hits.
+    ``StoryFilter(index_page, request.GET, stories=index_page.get_stories(), other_stories=...)``. Override
+    :attr:`facet_classes` (or :meth:`get_facets`) to add, drop or reorder facets; :attr:`search_limit` caps the
+    text search hits.
+
+    ``stories`` are the stories in the index's language; ``other_stories`` (optional) those that exist only in
+    its other languages (:meth:`~.models.StoryIndexPage.get_other_language_stories`), listed after them, and
+    ``other_indexes`` the index's translations they sit under (the text search and the facet rows read their
+    subtrees). The facets and the number of stories count both; ``?only_language=1``
+    (:attr:`language_param`) leaves the others out.
     """
 
     facet_classes = [ThemeFacet, CountryFacet, CityFacet, NetworkFacet, YearFacet, OrganisationTypeFacet]
     search_param = "q"
+    #: The query string parameter of "only the stories in this language" (value ``1``).
+    language_param = "only_language"
     search_limit = 1000
     #: Seconds the facets (options, counts, links), the number of matching stories and the rendered filter form
     #: are kept in Django's default cache (``0``: not cached), per index, language and filter
@@ -447,7 +486,7 @@ class StoryFilter:
     #: deploy that changes the cached templates) take to show.
     facet_cache_timeout = 300
 
-    def __init__(self, index, data, stories):
+    def __init__(self, index, data, stories, other_stories=None, other_indexes=()):
         self.index = index
         self.data = data
         self.stories = stories
@@ -458,18 +497,40 @@ class StoryFilter:
             if values:
                 self.selected[facet.name] = values
         self.query = strip_control_characters(data.get(self.search_param) or "")[:200]
+        self.only_language = data.get(self.language_param) in ("1", "on", "true")
+        #: Whether the index has other languages to show stories from (the form offers "only this language").
+        self.has_other_languages = other_stories is not None and bool(other_indexes)
+        self.other_indexes = list(other_indexes) if self.has_other_languages else []
+        self.other_stories = other_stories if self.has_other_languages and not self.only_language else None
 
     def get_facets(self):
         return [facet_class() for facet_class in self.facet_classes]
 
     @property
     def is_filtered(self):
-        return bool(self.selected or self.query)
+        return bool(self.selected or self.query or self.only_language)
+
+    @cached_property
+    def listed_stories(self):
+        """The stories in the index's language and, when listed, those in its other languages (one queryset)."""
+        if self.other_stories is None:
+            return self.stories
+        return self.stories | self.other_stories
+
+    def scope_q(self):
+        """The subtrees the stories come from (the index's and, when listed, its translations'), as a ``Q`` on
+        Wagtail's ``path`` (a filter field of every search backend)."""
+        indexes = [self.index, *(self.other_indexes if self.other_stories is not None else [])]
+        scope = Q()
+        for index in indexes:
+            scope |= Q(path__startswith=index.path, depth__gt=index.depth)
+        return scope
 
     @cached_property
     def search_hits(self):
         """The primary keys of the newest :attr:`search_limit` stories of the index's subtree (its story sections
-        included) matching the text search (``None`` when there is none).
+        included; its translations' subtrees too when their stories are listed) matching the text search
+        (``None`` when there is none).
 
         The list shows matches newest first, so relevance is not asked for: ranking every match (a score
         subquery per matching row on the database backend) made a common word cost minutes on SQLite at
@@ -479,7 +540,7 @@ class StoryFilter:
             return None
         hits = (
             self.stories.model.objects.live()
-            .descendant_of(self.index)
+            .filter(self.scope_q())
             .defer_streamfields()
             .order_by("-first_published_at")
         )
@@ -493,7 +554,7 @@ class StoryFilter:
     @cached_property
     def counting_base(self):
         """The stories without ordering or prefetching, for the aggregate queries of the facets."""
-        return self.search(self.stories.prefetch_related(None).select_related(None).order_by())
+        return self.search(self.listed_stories.prefetch_related(None).select_related(None).order_by())
 
     def apply(self, stories, exclude=None, only=None):
         """``stories`` filtered by every selected facet but ``exclude`` (or by those named in ``only``)."""
@@ -505,8 +566,19 @@ class StoryFilter:
         return stories
 
     def results(self):
-        """The stories matching the search and every facet, in the index's order."""
+        """The stories matching the search and every facet, both languages' sections, newest first (one queryset;
+        its count is the listing's)."""
+        return self.apply(self.search(self.listed_stories))
+
+    def local_results(self):
+        """The matching stories in the index's language, in the index's order (the feeds carry these)."""
         return self.apply(self.search(self.stories))
+
+    def other_language_results(self):
+        """The matching stories in the index's other languages, newest first (``None`` when not listed)."""
+        if self.other_stories is None:
+            return None
+        return self.apply(self.search(self.other_stories))
 
     def facets(self):
         """Each facet with its options (value, label, disjunctive count, selected, toggle link), from the cache
@@ -544,8 +616,8 @@ class StoryFilter:
             listing = self._cached_listing()
         stored = listing is not None
         if listing is None:
-            counts, count = self.compute_counts()
-            listing = StoryListing(self.build_facets(counts), count)
+            counts, count, local_count = self.compute_listing_counts()
+            listing = StoryListing(self.build_facets(counts), count, local_count=local_count)
         if render_fragments is not None and not listing.fragments:
             listing.fragments = {name: str(html) for name, html in render_fragments(listing).items()}
             stored = False
@@ -555,10 +627,19 @@ class StoryFilter:
         return listing
 
     def listing_cache_key(self):
-        """One key per index, language, and search and facet values (``None`` when not cached)."""
+        """One key per index, language, and search, facet and language values (``None`` when not cached).
+
+        ``params()`` carries ``only_language``; whether the index has other languages is in the key too (the
+        form offers the choice only then)."""
         if not self.facet_cache_timeout:
             return None
-        parts = [self.index.pk, self.index.locale_id, get_language() or "", sorted(self.params())]
+        parts = [
+            self.index.pk,
+            self.index.locale_id,
+            get_language() or "",
+            sorted(self.params()),
+            sorted(index.pk for index in self.other_indexes),
+        ]
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
         return f"seismic:stories:listing:{_facet_cache_generation()}:{digest}"
 
@@ -585,7 +666,14 @@ class StoryFilter:
             _cache_failed(error)
 
     def compute_counts(self):
-        """``({facet name: [(value, label, count)]}, number of matching stories)``, in one pass.
+        """``({facet name: [(value, label, count)]}, number of matching stories)``: see
+        :meth:`compute_listing_counts`."""
+        counts, total, _local = self.compute_listing_counts()
+        return counts, total
+
+    def compute_listing_counts(self):
+        """``({facet name: [(value, label, count)]}, number of matching stories, how many of them are in the
+        index's language)``, in one pass.
 
         One query for the stories' facet fields (:attr:`Facet.fields`), one per facet on inline rows, one for
         the networks' keys and labels (when a story has a network); each facet's disjunctive counts and the
@@ -598,20 +686,21 @@ class StoryFilter:
         # The one-pass facets are counted among the stories that the other facets' selections let through.
         base = self.apply(self.counting_base, only=[facet.name for facet in others])
         fields = list(dict.fromkeys(name for facet in one_pass_facets for name in facet.fields))
-        rows = list(base.values_list("pk", *fields))
+        rows = list(base.values_list("pk", "locale_id", *fields))
         pks = [row[0] for row in rows]
-        columns = {name: {row[0]: row[number] for row in rows} for number, name in enumerate(fields, start=1)}
+        local_pks = {row[0] for row in rows if row[1] == self.index.locale_id}
+        columns = {name: {row[0]: row[number] for row in rows} for number, name in enumerate(fields, start=2)}
         del rows
         narrowed = self.query or any(facet.name in self.selected for facet in others)
         scope = base.values("pk") if narrowed else self.row_scope()
         one_pass = {facet.name: facet.one_pass_values(columns, scope, self.index) for facet in one_pass_facets}
-        counts, total = self._count_in_one_pass(pks, one_pass)
+        counts, matching = self._count_in_one_pass(pks, one_pass)
         for facet in others:
             stories = self.apply(self.counting_base, exclude=facet.name)
             counts[facet.name] = [
                 (str(value), str(label), count) for value, label, count in facet.counts(stories, self.index)
             ]
-        return counts, total
+        return counts, len(matching), len(matching & local_pks)
 
     def row_scope(self):
         """The pks the inline-row queries of the one-pass count read (``values("pk")``; a superset of the stories
@@ -621,13 +710,17 @@ class StoryFilter:
         themselves."""
         from .models import StoryIndexPage  # here, not at the top: models imports this module
 
-        if type(self.index).get_stories is not StoryIndexPage.get_stories:
+        index_type = type(self.index)
+        if (
+            index_type.get_stories is not StoryIndexPage.get_stories
+            or index_type.get_other_language_stories is not StoryIndexPage.get_other_language_stories
+        ):
             return self.counting_base.values("pk")
-        return Page.objects.filter(path__startswith=self.index.path, depth__gt=self.index.depth).values("pk")
+        return Page.objects.filter(self.scope_q()).values("pk")
 
     def _count_in_one_pass(self, pks, one_pass):
         """Disjunctive counts with set operations: a facet counts the stories that pass every other selected
-        facet; the total is the stories that pass them all."""
+        facet. Returns ``(counts, the pks of the stories that pass them all)``."""
         facets = {facet.name: facet for facet in self.facet_list}
         passing = {}
         for name, (values, _labels) in one_pass.items():
@@ -644,8 +737,8 @@ class StoryFilter:
             else:
                 tally = Counter(chain.from_iterable(values[pk] for pk in pks if pk in values))
             counts[name] = [(value, labels[value], count) for value, count in sorted(tally.items())]
-        total = len(set.intersection(everyone, *passing.values())) if passing else len(everyone)
-        return counts, total
+        matching = set.intersection(everyone, *passing.values()) if passing else everyone
+        return counts, matching
 
     def aggregate_counts(self):
         """The counts as one aggregate query per facet would give them (:meth:`Facet.counts`): the reference
@@ -663,7 +756,14 @@ class StoryFilter:
         pairs = [(name, value) for name, values in self.selected.items() for value in values]
         if self.query:
             pairs.append((self.search_param, self.query))
+        if self.only_language:
+            pairs.append((self.language_param, "1"))
         return pairs
+
+    @property
+    def querystring_without_language(self):
+        """The filter without ``only_language`` (the "remove" link of its chip)."""
+        return urlencode([pair for pair in self.params() if pair[0] != self.language_param])
 
     @property
     def querystring_without_search(self):
@@ -685,11 +785,22 @@ class StoryFilter:
 @dataclass
 class StoryListing:
     """What the index shows besides the page of stories, cached per index, language and filter: the facets,
-    the number of matching stories (the paginator's count) and the rendered fragments (``{name: html}``)."""
+    the number of matching stories (the paginator's count), how many of them are in the index's language (the
+    rest are listed after them, in other languages) and the rendered fragments (``{name: html}``)."""
 
     facets: list
     count: int
     fragments: dict = field(default_factory=dict)
+    local_count: int | None = None
+
+    def __post_init__(self):
+        if self.local_count is None:
+            self.local_count = self.count
+
+    @property
+    def other_count(self):
+        """The matching stories that exist only in other languages."""
+        return self.count - self.local_count
 
     def to_data(self):
         """Plain data for the cache (no model instances, no lazy strings)."""
@@ -700,14 +811,20 @@ class StoryListing:
             ]
             for result in self.facets
         ]
-        return {"version": 1, "facets": facets, "count": self.count, "fragments": self.fragments}
+        return {
+            "version": 2,
+            "facets": facets,
+            "count": self.count,
+            "local_count": self.local_count,
+            "fragments": self.fragments,
+        }
 
     @classmethod
     def from_data(cls, data, facet_list):
-        if data.get("version") != 1:
+        if data.get("version") != 2:
             raise ValueError("another version of the cached listing")
         options = dict(data["facets"])
         facets = [FacetResult(facet, [FacetOption(*option) for option in options[facet.name]]) for facet in facet_list]
         # The fragments are HTML rendered by the index's own templates (autoescaped) before they were cached.
         fragments = {name: mark_safe(html) for name, html in data["fragments"].items()}  # noqa: S308
-        return cls(facets, int(data["count"]), fragments)
+        return cls(facets, int(data["count"]), fragments, local_count=int(data["local_count"]))

@@ -11,11 +11,13 @@ wagtail-localize copies them and points each one at the target locale's translat
 
 import math
 import re
+from collections import defaultdict
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -26,6 +28,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.images.models import Filter
@@ -34,6 +37,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from seismic_wagtail.core.api_fields import PageImageField, PortableStreamField
+from seismic_wagtail.core.i18n import get_language_versions
 from seismic_wagtail.core.models import OrganisationLink, ThemeLink, image_alt_text
 from seismic_wagtail.core.pages import SeismicPageMixin
 from seismic_wagtail.core.swappable import get_network_page_model, get_network_page_model_string
@@ -42,7 +46,7 @@ from .blocks import StoryBodyBlock
 from .feeds import StoryAtomFeed, StoryRssFeed
 from .filters import StoryFilter
 from .metadata import StoryMetadataMixin
-from .pagination import KeysetPage, StoryPaginator, make_cursor, parse_cursor
+from .pagination import KeysetPage, SectionedStories, StoryPaginator, make_cursor, parse_cursor
 from .relations import StoryRelationsMixin
 
 #: The image rendition the index shows for each story (also prefetched, so the listing does not query per story).
@@ -92,6 +96,10 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
     The list, the facets and the feeds all read the same query string (see :class:`StoryFilter`), so a
     filtered list is a link to share and a feed to follow. Extension points: :meth:`get_stories` (the base
     queryset), :attr:`filter_class`, :meth:`get_feed` and :attr:`stories_per_page`.
+
+    Nothing is hidden by language: the stories of the index's translations that have no live version in its
+    language are listed after its own, in a section of their own ("More stories (not yet in this language)"),
+    one version of each (:meth:`get_other_language_stories`); ``?only_language=1`` leaves them out.
 
     An index below another index with :attr:`network` set is that network's *story section*: the main index
     lists the section's stories with its own, the section lists only its own (with a link to the network),
@@ -159,12 +167,55 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
 
         Streamfields are deferred and everything a card shows is fetched in a fixed number of queries.
         """
+        return self.prepare_listing(StoryPage.objects.descendant_of(self).live().public())
+
+    def get_other_language_indexes(self):
+        """This index's live translations in the site's other content languages: the subtrees whose stories
+        :meth:`get_other_language_stories` lists. Read from the language versions the language switcher shows
+        (:func:`~seismic_wagtail.core.i18n.get_language_versions`, cached on the page: no query of its own when
+        the switcher is on the page)."""
+        indexes = []
+        for version in get_language_versions(self):
+            if version.is_translation and not version.is_current and version.page.pk != self.pk:
+                version.page.locale = version.locale  # loaded with the versions: no query per index
+                indexes.append(version.page)
+        return indexes
+
+    def get_other_language_stories(self, stories, indexes):
+        """The live stories below ``indexes`` (:meth:`get_other_language_indexes`) that have no version among
+        ``stories`` (:meth:`get_stories`), one version of each: the one in the site's default language when it
+        is live there, else the first made (the lowest id: usually the original). Newest first and ready for
+        listing as :meth:`get_stories` is; ``None`` when there are no other languages.
+
+        One query of the page view restrictions (``public()``); the choice of version is a ``NOT EXISTS`` on
+        Wagtail's ``(translation_key, locale)`` index, so the list is still one query per page of stories.
+        Override to choose other versions (the visitor's second language...) or return ``None`` to list only
+        the index's language.
+        """
+        if not indexes:
+            return None
+        scope = models.Q()
+        for translation in indexes:
+            scope |= models.Q(path__startswith=translation.path, depth__gt=translation.depth)
+        candidates = StoryPage.objects.live().public().filter(scope).exclude(locale_id=self.locale_id)
+        default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        default_ids = [
+            translation.locale_id for translation in indexes if translation.locale.language_code == default_code
+        ]
+        better = candidates.filter(translation_key=OuterRef("translation_key")).filter(
+            models.Q(locale_id__in=default_ids) | models.Q(pk__lt=OuterRef("pk"))
+        )
+        chosen = candidates.filter(models.Q(locale_id__in=default_ids) | ~Exists(better)).exclude(
+            translation_key__in=stories.order_by().values("translation_key")
+        )
+        return self.prepare_listing(chosen)
+
+    def prepare_listing(self, stories):
+        """``stories`` ready for the cards: streamfields deferred, what a card shows fetched in a fixed number
+        of queries, newest first."""
         image_model = get_image_model()
         return (
-            StoryPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .defer_streamfields()
+            stories.defer_streamfields()
             .select_related("locale", "syndication__partner")
             .prefetch_related(
                 Prefetch(
@@ -180,7 +231,15 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         )
 
     def get_filter(self, request):
-        return self.filter_class(self, request.GET, stories=self.get_stories())
+        stories = self.get_stories()
+        indexes = self.get_other_language_indexes()
+        return self.filter_class(
+            self,
+            request.GET,
+            stories=stories,
+            other_stories=self.get_other_language_stories(stories, indexes),
+            other_indexes=indexes,
+        )
 
     def localized_network(self):
         """The network page of this story section in the index's language when it is translated, else the page
@@ -195,14 +254,20 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         )
         paginator, page_obj = self.paginate(request, story_filter, listing)
         self.attach_card_images(page_obj.object_list)
+        local_stories = [story for story in page_obj.object_list if story.locale_id == self.locale_id]
+        other_language_stories = [story for story in page_obj.object_list if story.locale_id != self.locale_id]
+        self.attach_languages(other_language_stories, request)
         context.update(
             {
                 "story_filter": story_filter,
                 "facets": listing.facets,
+                "listing": listing,
                 "paginator": paginator,
                 "page_obj": page_obj,
                 "stories": page_obj.object_list,
-                "pagination": self.pagination_links(story_filter, page_obj),
+                "local_stories": local_stories,
+                "other_language_stories": other_language_stories,
+                "pagination": self.pagination_links(story_filter, page_obj, listing),
                 "rss_url": self.feed_url("rss", story_filter),
                 "atom_url": self.feed_url("atom", story_filter),
                 "network_page": self.localized_network(),
@@ -210,6 +275,32 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
             }
         )
         return context
+
+    def attach_languages(self, stories, request=None):
+        """Give each story ``story.language_versions``: ``[(code, name, url)]`` of its live versions in the
+        site's content languages, in the site's order (one query for all the stories; none without stories)."""
+        if not stories:
+            return
+        locales = {version.locale.pk: version for version in get_language_versions(self)}
+        found = defaultdict(dict)
+        versions = (
+            Page.objects.filter(
+                translation_key__in={story.translation_key for story in stories},
+                live=True,
+                alias_of__isnull=True,
+                locale_id__in=locales,
+            )
+            .only("id", "path", "depth", "url_path", "locale_id", "translation_key")
+            .order_by()
+        )
+        for version in versions:
+            found[version.translation_key][version.locale_id] = version
+        order = list(locales)
+        for story in stories:
+            story.language_versions = [
+                (locales[locale_id].language_code, locales[locale_id].name, version.get_url(request))
+                for locale_id, version in sorted(found[story.translation_key].items(), key=lambda i: order.index(i[0]))
+            ]
 
     def attach_card_images(self, stories):
         """Give each story its card's ``<img>`` tag (``story.card_image``) from the prefetched renditions.
@@ -231,7 +322,14 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
 
     def get_fragment_context(self, request, story_filter, listing):
         """The context of the :attr:`cached_fragments` (rendered once per index, language and filter)."""
-        return {"page": self, "self": self, "request": request, "story_filter": story_filter, "facets": listing.facets}
+        return {
+            "page": self,
+            "self": self,
+            "request": request,
+            "story_filter": story_filter,
+            "facets": listing.facets,
+            "listing": listing,
+        }
 
     def render_fragments(self, request, story_filter, listing):
         """``{context variable: html}`` of the :attr:`cached_fragments`, to be cached with the facet counts."""
@@ -241,9 +339,17 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
     def paginate(self, request, story_filter, listing):
         """``(paginator, page)``: a numbered page (``?page=``; ``abc`` gives the first, ``999`` the last), or a
         :class:`~.pagination.KeysetPage` after (``?after=``) or before (``?before=``) a cursor. The paginator's
-        count comes from ``listing`` (cached): no ``COUNT`` query on a warm cache."""
-        results = story_filter.results()
-        paginator = StoryPaginator(results, self.stories_per_page, count=listing.count)
+        count comes from ``listing`` (cached): no ``COUNT`` query on a warm cache.
+
+        The list is the stories in the index's language, then those only in other languages
+        (:class:`~.pagination.SectionedStories`, with the counts of each cached in ``listing``); cursors walk
+        the first."""
+        results = story_filter.local_results()
+        others = story_filter.other_language_results()
+        object_list = results
+        if others is not None and listing.other_count:
+            object_list = SectionedStories([(results, listing.local_count), (others, listing.other_count)])
+        paginator = StoryPaginator(object_list, self.stories_per_page, count=listing.count)
         for param, older in (("after", True), ("before", False)):
             cursor = parse_cursor(request.GET.get(param))
             if cursor is not None:
@@ -255,25 +361,33 @@ class StoryIndexPage(SeismicPageMixin, RoutablePageMixin, Page):
         page.object_list = list(page.object_list)
         return paginator, page
 
-    def pagination_links(self, story_filter, page_obj):
+    def pagination_links(self, story_filter, page_obj, listing=None):
         """The query strings of ``pagination.html``'s links: ``{"previous": ..., "next": ...}`` (``""``: no link),
         ``"newer"`` / ``"older"`` true when the link follows a cursor ("Newer stories" / "Older stories").
 
         Numbered links up to :attr:`numbered_pages`; from that page on "Older stories" after the page's last
-        story, and on a cursor page "Newer stories" before its first."""
+        story, and on a cursor page "Newer stories" before its first. Cursors walk the stories in the index's
+        language: where the next page would reach the stories in other languages (``listing.other_count``),
+        the link is numbered (from a cursor page: the numbered page where they start)."""
         base = story_filter.querystring()
         prefix = f"{base}&" if base else ""
         links = {"previous": "", "next": "", "newer": False, "older": False}
+        local_count = listing.local_count if listing is not None else None
+        others = bool(listing is not None and listing.other_count)
         if isinstance(page_obj, KeysetPage):
             if page_obj.previous_cursor:
                 links.update(previous=f"{prefix}before={page_obj.previous_cursor}", newer=True)
             if page_obj.next_cursor:
                 links.update(next=f"{prefix}after={page_obj.next_cursor}", older=True)
+            elif others and page_obj.older:
+                links.update(next=f"{prefix}page={local_count // self.stories_per_page + 1}", older=True)
             return links
         if page_obj.has_previous():
             links["previous"] = f"{prefix}page={page_obj.previous_page_number()}"
         if page_obj.has_next():
             cursor = make_cursor(page_obj.object_list[-1]) if page_obj.number >= self.numbered_pages else None
+            if others and page_obj.end_index() + self.stories_per_page > local_count:
+                cursor = None  # the next page reaches the other languages: numbered
             if cursor:
                 links.update(next=f"{prefix}after={cursor}", older=True)
             else:

@@ -5,6 +5,11 @@ The first :attr:`~seismic_wagtail.stories.models.StoryIndexPage.numbered_pages` 
 Beyond them, "Older stories" and "Newer stories" follow a cursor on ``(first_published_at, pk)``
 (``?after=`` / ``?before=``, :class:`KeysetPage`): no ``OFFSET``, so a deep page costs what the first one does,
 and a story published meanwhile is neither repeated nor skipped.
+
+An index with other languages lists its own language's stories first and then those that exist only in other
+languages: :class:`SectionedStories` joins the two querysets into one list for the paginator, with the counts
+cached with the facets, so a page inside one section costs what it did with one section. Cursor pages walk the
+first section; past its end, "Older stories" goes on with the numbered page where the other languages start.
 """
 
 import datetime
@@ -36,6 +41,53 @@ def parse_cursor(value):
     except ValueError:
         return None
     return moment, int(match[2])
+
+
+class SectionedStories:
+    """Querysets listed one after the other as one sliceable list with a known length (for Django's
+    :class:`~django.core.paginator.Paginator`): ``SectionedStories([(stories, count), (others, count)])``.
+
+    A slice reads each section it touches with ``OFFSET``/``LIMIT`` (a page inside one section: one query and
+    its prefetches, as before); a slice across two sections reads each section's primary keys and the stories
+    with one query of the first section's queryset widened to both (``sections[0] | sections[1]``), so the
+    prefetches still run once.
+    """
+
+    ordered = True
+
+    def __init__(self, sections):
+        self.sections = [(queryset, count) for queryset, count in sections if queryset is not None]
+
+    def count(self):
+        return sum(count for _queryset, count in self.sections)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            found = self[key : key + 1]
+            if not found:
+                raise IndexError(key)
+            return found[0]
+        start, stop, _step = key.indices(self.count())
+        parts, offset = [], 0
+        for queryset, count in self.sections:
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                parts.append((queryset, low, high))
+            offset += count
+        if not parts:
+            return []
+        if len(parts) == 1:
+            queryset, low, high = parts[0]
+            return list(queryset[low:high])
+        pks = [pk for queryset, low, high in parts for pk in queryset.values_list("pk", flat=True)[low:high]]
+        combined = parts[0][0]
+        for queryset, _low, _high in parts[1:]:
+            combined = combined | queryset
+        found = {story.pk: story for story in combined.filter(pk__in=pks)}
+        return [found[pk] for pk in pks if pk in found]
 
 
 class StoryPaginator(Paginator):

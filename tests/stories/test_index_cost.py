@@ -116,7 +116,7 @@ def reference_fragments(index_page, querystring, language):
 
     request = RequestFactory().get(index_page.url + querystring)
     with translation.override(language):
-        story_filter = StoryFilter(index_page, request.GET, stories=index_page.get_stories())
+        story_filter = index_page.get_filter(request)  # as the page builds it (its other languages included)
         counts = story_filter.aggregate_counts()
         facets = story_filter.build_facets(counts)
         template = engines["django"].from_string(

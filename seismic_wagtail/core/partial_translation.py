@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Model, OuterRef, Q
 from django.utils.translation import get_language_info
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
@@ -147,15 +147,31 @@ class PartialTranslation:
         return "mixed" if translated else "source"
 
     def path_of(self, obj):
-        """The segment path of ``obj``: the page itself (``()``), or a value of one of its StreamFields (a
-        ``StreamChild`` or ``ListChild``, a ``StructValue``, a rich text, a string...), found by identity
-        among the values of the page the template renders; ``None`` when it is not one of them."""
+        """The segment path of ``obj``: the page itself (``()``), a row of one of its inline panels (by its
+        translation key), or a value of one of its StreamFields (a ``StreamChild`` or ``ListChild``, a
+        ``StructValue``, a rich text, a string...), found by identity among the values of the page the
+        template renders; ``None`` when it is not one of them."""
         if obj is self.page:
             return ()
+        if isinstance(obj, Model) and getattr(obj, "translation_key", None) is not None:
+            return self._row_path(obj)
         if self._objects is None:
             self._objects = self._index_objects()
         entry = self._objects.get(id(obj))
         return entry[1] if isinstance(entry, tuple) and entry[0] is obj else None
+
+    def _row_path(self, row):
+        """The path of an inline panel's row (wagtail-localize: ``<relation>.<row's translation key>``)."""
+        for path in self.counts:
+            if len(path) != 1:
+                continue
+            try:
+                relation = self.page._meta.get_field(path[0])
+            except FieldDoesNotExist:
+                continue
+            if relation.is_relation and relation.auto_created and isinstance(row, relation.related_model):
+                return (path[0], str(row.translation_key))
+        return None
 
     def source_language_of(self, obj, *names):
         """The source language code when ``obj`` (then ``names`` below it: field names, block or item ids)

@@ -215,3 +215,20 @@ def test_query_count_does_not_grow_with_the_blocks(client, translated_home):
     few, many = count(1), count(12)
     print(f"partly translated story: {few} queries with 6 blocks, {many} with 17")
     assert many == few
+
+
+def test_inline_rows_are_found_by_their_translation_key(translated_home):
+    from tests.factories.core import OrganisationFactory
+
+    index = StoryIndexPageFactory(parent=translated_home, slug="stories")
+    organisation = OrganisationFactory(name="City of Ghent", organisation_type="city", country="BE")
+    story = StoryPageFactory(parent=index, title="Repair cafés", slug="repair-cafes", organisations=[organisation])
+    story.story_organisations.update(role="Host of the cafés")
+    turkish = publish_translation(story, "tr", {"Repair cafés": "Tamir kafeleri"})
+    partial = get_partial_translation(Page.objects.get(pk=turkish.pk).specific)
+    row = partial.page.story_organisations.get()
+    assert row.role == "Host of the cafés"
+    assert partial.source_language_of(row, "role") == "en"
+    assert partial.source_language_of(partial.page, "title") is None
+    with translation.override("en"):
+        assert "organisations involved" in [str(part.name) for part in partial.parts()]

@@ -12,7 +12,7 @@
         <h2{% seismic_lang_attr value "heading" %}>{{ value.heading }}</h2>
         {% for figure in value.figures %}<dt{% seismic_lang_attr figure "label" %}>{{ figure.label }}</dt>{% endfor %}
 
-    ``obj`` is the page (then ``name`` is a field), or anything a StreamField template has in hand: the
+    ``obj`` is the page (then ``name`` is a field), a row of its inline panels (``name``: the row's field), or anything a StreamField template has in hand: the
     block in the page's loop (``{% for block in page.body %}``), a block template's ``value``, an item of a
     ``ListBlock`` in a ``{% for %}``; ``name`` goes further down (a ``StructBlock``'s child name). Values are
     recognised by identity among the page's own StreamField values, so the tag works whatever loop or

@@ -34,6 +34,7 @@ from django.db.models import Exists, Model, OuterRef, Q
 from django.utils.translation import get_language_info
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
+from wagtail.models import Page
 
 __all__ = [
     "METADATA_FIELDS",
@@ -153,6 +154,8 @@ class PartialTranslation:
         template renders; ``None`` when it is not one of them."""
         if obj is self.page:
             return ()
+        if obj is None or isinstance(obj, Page):
+            return None
         if isinstance(obj, Model) and getattr(obj, "translation_key", None) is not None:
             return self._row_path(obj)
         if self._objects is None:
@@ -233,6 +236,8 @@ class PartialTranslation:
         index = {"stream children": {}}  # and the top-level blocks of each StreamField, by path
 
         def add(obj, path):
+            if obj is None or isinstance(obj, bool | int | float | Model):
+                return  # shared by Python, or not the block's text
             key = id(obj)
             if key in index and index[key][1] != path:
                 index[key] = (None, None)

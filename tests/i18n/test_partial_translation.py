@@ -232,3 +232,44 @@ def test_inline_rows_are_found_by_their_translation_key(translated_home):
     assert partial.source_language_of(partial.page, "title") is None
     with translation.override("en"):
         assert "organisations involved" in [str(part.name) for part in partial.parts()]
+
+
+def test_network_and_consultation_pages_use_the_same_marks(client, translated_home):
+    from tests.factories.consultations import ConsultationPageFactory
+    from tests.factories.networks import NetworkIndexPageFactory, NetworkPageFactory
+
+    networks = NetworkIndexPageFactory(parent=translated_home, slug="networks")
+    network = NetworkPageFactory(
+        parent=networks,
+        title="Austrian network",
+        slug="austria",
+        body=json.dumps(
+            [
+                {"type": "heading", "value": "Who we are"},
+                {"type": "paragraph", "value": "<p>Cities and researchers.</p>"},
+                {"type": "quote", "value": {"quote": "Cities learn from cities.", "attribution": "A member"}},
+            ]
+        ),
+    )
+    turkish = publish_translation(
+        network, "tr", {"Austrian network": "Avusturya ağı", "Who we are": "Biz kimiz", "A member": "Bir üye"}
+    )
+    html = client.get(turkish.url).content.decode()
+    assert lang_of(html, "Avusturya ağı") is None
+    assert lang_of(html, "Urban actors who run") == "en"  # the intro
+    assert '<div class="block-heading"><h2>Biz kimiz</h2>' in html
+    assert '<div class="block-paragraph" lang="en"><p>Cities and researchers.</p>' in html
+    # The quote block is mixed: its wrapper has no lang, the quote itself has.
+    assert '<div class="block-quote"><figure class="seismic-quote">' in html
+    assert lang_of(html, "<p>Cities learn from cities.") == "en"
+    assert lang_of(html, "Bir üye") is None
+
+    consultation = ConsultationPageFactory(parent=translated_home, title="Research agenda", slug="agenda")
+    turkish = publish_translation(
+        consultation, "tr", {"Research agenda": "Araştırma gündemi", "Urban governance": "Kentsel yönetişim"}
+    )
+    html = client.get(turkish.url).content.decode()
+    assert lang_of(html, "Kentsel yönetişim") is None
+    assert lang_of(html, "<p>Cities and citizens together.") == "en"
+    assert lang_of(html, "Green infrastructure") == "en"
+    assert lang_of(html, "<p>Tell us what the research agenda") == "en"

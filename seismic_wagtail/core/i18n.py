@@ -9,6 +9,8 @@ Three questions, each answered with a constant number of queries whatever the nu
   to it) or it does not (the notice says so and lists the languages it exists in).
 - :func:`has_unreviewed_machine_translation`: the page is a wagtail-localize translation whose current
   strings include machine translations that no person has edited since.
+- :func:`get_partial_translation_notice`: the page is a wagtail-localize translation published with some
+  strings still in the source language (:mod:`.partial_translation`); the notice names those parts.
 
 Template tags in ``seismic_i18n`` wrap these; see ``docs/how-to/translate.md``.
 """
@@ -18,18 +20,20 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.utils.translation import get_language_info, get_supported_language_variant
+from django.utils.translation import get_language_info, get_supported_language_variant, override
 from django.utils.translation.trans_real import parse_accept_lang_header  # what LocaleMiddleware uses
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
 from .absolute_urls import absolute_url
+from .partial_translation import get_partial_translation
 
 __all__ = [
     "LanguageVersion",
     "content_locales",
     "get_fallback_notice",
     "get_language_versions",
+    "get_partial_translation_notice",
     "has_unreviewed_machine_translation",
     "visitor_language",
 ]
@@ -238,3 +242,28 @@ def has_unreviewed_machine_translation(page):
         )
         .exists()
     )
+
+
+def get_partial_translation_notice(page):
+    """What to tell a visitor about the parts of ``page`` still in the source language, or ``None``.
+
+    Returns a dict with ``language`` (the page's language code), ``source_language`` (the code of the
+    language the parts are shown in), ``source_language_name`` (its name in the page's language) and
+    ``parts`` (:class:`~seismic_wagtail.core.partial_translation.Part` list: ``name`` is a lazy label, so
+    it renders in the language the template is in). One query, shared with ``{% seismic_lang_attr %}``.
+    """
+    partial = get_partial_translation(page)
+    if partial is None:
+        return None
+    parts = partial.parts()
+    if not parts:
+        return None
+    language = page.locale.language_code
+    with override(language):
+        source_name = language_name(partial.source_language)
+    return {
+        "language": language,
+        "source_language": partial.source_language,
+        "source_language_name": source_name,
+        "parts": parts,
+    }

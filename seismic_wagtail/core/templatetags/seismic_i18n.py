@@ -7,8 +7,9 @@
     ``<link rel="alternate" hreflang="...">`` for every live translation, plus ``x-default`` for the
     default locale's. ``seismic_wagtail/core/page.html`` emits them in ``<head>`` for every package page.
 ``{% seismic_translation_notices page %}``
-    The fallback notice (the visitor's language is not the page's) and the machine-translation notice.
-    Templates: ``includes/fallback_notice.html`` and ``includes/machine_translation_notice.html``.
+    The fallback notice (the visitor's language is not the page's), the machine-translation notice and the
+    partial-translation notice. Templates: ``includes/fallback_notice.html``,
+    ``includes/machine_translation_notice.html`` and ``includes/partial_translation_notice.html``.
 ``{% seismic_language_versions page as versions %}``
     The :class:`~seismic_wagtail.core.i18n.LanguageVersion` list, to build your own markup.
 
@@ -81,4 +82,5 @@ def seismic_translation_notices(context, page):
         "request": request,
         "fallback": i18n.get_fallback_notice(page, request),
         "machine_translated": i18n.has_unreviewed_machine_translation(page),
+        "partial": i18n.get_partial_translation_notice(page),
     }

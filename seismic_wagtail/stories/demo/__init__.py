@@ -20,6 +20,7 @@ import datetime
 import io
 import json
 import random
+import uuid
 
 from django.core.files.images import ImageFile
 from django.urls import NoReverseMatch, reverse
@@ -118,7 +119,8 @@ def story_body(context, data, text, english):
         {"type": section, "value": {"heading": "", "text": f"<p>{text[section]}</p>"}}
         for section in ("challenge", "approach", "results", "lessons")
     ]
-    body.insert(3, {"type": "key_figures", "value": {"heading": "", "figures": text["figures"]}})
+    figures = list_items(data["slug"], "figures", text["figures"])
+    body.insert(3, {"type": "key_figures", "value": {"heading": "", "figures": figures}})
     if data.get("gallery"):
         images = [
             {
@@ -130,7 +132,7 @@ def story_body(context, data, text, english):
             }
             for n, image in enumerate(english["gallery"], start=1)
         ]
-        body.append({"type": "gallery", "value": {"heading": "", "images": images}})
+        body.append({"type": "gallery", "value": {"heading": "", "images": list_items(data["slug"], "images", images)}})
     organisation = data["organisations"][0] if data["organisations"] else ""
     body.append(
         {
@@ -145,6 +147,16 @@ def story_body(context, data, text, english):
         }
     )
     return body
+
+
+def list_items(slug, name, values):
+    """A ``ListBlock``'s items in Wagtail's block format (an id per item), as the editor saves them:
+    wagtail-localize extracts no strings from the old plain-list format, so its items could never be
+    translated (nor marked as untranslated). The ids are stable across runs of the demo."""
+    return [
+        {"type": "item", "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"seismic-demo:{slug}:{name}:{n}"))}
+        for n, value in enumerate(values)
+    ]
 
 
 def publication_date(value):

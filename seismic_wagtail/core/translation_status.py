@@ -45,6 +45,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -449,11 +450,11 @@ class StatusData:
         )
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     """The state of one page in one locale: the state, the target page (``None`` when missing), the source's
     :class:`SourceFacts` and the translation's :class:`TranslationProgress` when there are such, and what the
-    cell's link does (``"submit"``, ``"sync"`` or ``"edit"``)."""
+    cell's link does (``"submit"``, ``"sync"`` or ``"edit"``). A named tuple: the summary makes one per page
+    and language."""
 
     status: str
     target: object = None
@@ -596,7 +597,8 @@ def get_status_summary(pages, locales):
     facts = [PageFacts(*values) for values in pages.order_by().values_list(*PAGE_FACT_FIELDS)]
     data = StatusData.load(pages.order_by().values("translation_key"), page_instances=False)
     summaries = [LanguageSummary(locale, Counter()) for locale in locales]
+    columns = [(summary.locale.pk, summary.counts) for summary in summaries]
     for page in facts:
-        for summary in summaries:
-            summary.counts[resolve_status(page, summary.locale.pk, data).status] += 1
+        for locale_id, counts in columns:
+            counts[resolve_status(page, locale_id, data).status] += 1
     return summaries

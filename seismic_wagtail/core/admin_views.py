@@ -1,13 +1,21 @@
 """Admin views of the core app: the translation status report and its menu item.
 
 ``TranslationStatusReportView`` lists the package's source pages (see
-:func:`seismic_wagtail.core.translation_status.source_pages`) against the site's locales, a cell per
-language: source, missing, in progress, out of date or up to date, each linking to the wagtail-localize
-view that acts on it, and under it the page's review state when it is in a Wagtail workflow ("In review:
-<task>", "Changes requested: <task>"). Filters: page type, source language, not translated into, country,
-review, and those other apps add with the ``register_seismic_translation_status_filter`` hook (the
-networks app adds "Network"; see :class:`~seismic_wagtail.core.translation_status.ReportFilter`). CSV and
-XLSX exports, with a "Review" column.
+:func:`seismic_wagtail.core.translation_status.source_pages`) against the site's locales, a compact cell per
+language (a colour, an icon and a short label for the state: source, up to date, machine translated and not
+reviewed, live and partly translated, in progress, out of date or missing), each linking to the
+wagtail-localize view that acts on it, and under it the page's review state when it is in a Wagtail workflow
+("In review: <task>", "Changes requested: <task>"). Above the table, a summary per language (the share up to
+date as a bar with its figure, and the count of pages in each state) and a legend of the states.
+
+Filters: page type, source language, not translated into, country, review, and those other apps add with the
+``register_seismic_translation_status_filter`` hook (the networks app adds "Network"; see
+:class:`~seismic_wagtail.core.translation_status.ReportFilter`). CSV and XLSX exports, with the states' full
+labels and a "Review" column.
+
+To change the look, override the templates ``seismic_wagtail/core/admin/translation_status*.html`` or the
+colours (CSS custom properties in ``seismic_wagtail/css/translation-status-admin.css``); to change a state's
+short label or icon, :data:`~seismic_wagtail.core.translation_status.STATUS_DISPLAY`.
 """
 
 import django_filters
@@ -118,14 +126,33 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         return translation_status.filter_in_review(queryset, REVIEW_FILTER_STATUSES[value])
 
 
+class PageColumn(TitleColumn):
+    """The page's title, linked to its editor, with its page type under it (a column of its own would take
+    the width the ten languages need)."""
+
+    cell_template_name = "seismic_wagtail/core/admin/translation_status_title_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["page_type"] = capfirst(instance.content_type.name)
+        return context
+
+
 class StatusColumn(Column):
-    """The status of one locale's translation of the row's page."""
+    """The status of one locale's translation of the row's page. Its header shows the language code (the full
+    name is its accessible name and tooltip, and the summary above names each language with its code)."""
 
     cell_template_name = "seismic_wagtail/core/admin/translation_status_cell.html"
+    header_template_name = "seismic_wagtail/core/admin/translation_status_column_header.html"
 
     def __init__(self, locale, **kwargs):
         self.locale = locale
-        super().__init__(f"locale_{locale.language_code}", label=locale.get_display_name(), **kwargs)
+        super().__init__(
+            f"locale_{locale.language_code}",
+            label=locale.get_display_name(),
+            classname="seismic-translation-status-column",
+            **kwargs,
+        )
 
     def get_value(self, instance):
         return instance.seismic_status_row.cell(self.locale.language_code)
@@ -160,10 +187,12 @@ class TranslationStatusReportView(SafeSpreadsheetExportMixin, ReportView):
     @cached_property
     def columns(self):
         return [
-            TitleColumn(
-                "title", label=_("Page"), get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk])
+            PageColumn(
+                "title",
+                label=_("Page"),
+                get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                classname="seismic-translation-status-page",
             ),
-            Column("page_type", label=_("Type"), accessor=lambda page: capfirst(page.content_type.name)),
             *[StatusColumn(locale) for locale in self.locales],
         ]
 
@@ -210,6 +239,10 @@ class TranslationStatusReportView(SafeSpreadsheetExportMixin, ReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["statuses"] = translation_status.Status
+        context["status_display"] = translation_status.STATUS_DISPLAY
+        if not self.is_export:
+            # The summary covers every row the filters keep, not only this page of them (four queries).
+            context["summary"] = translation_status.get_status_summary(self.object_list, self.locales)
         return context
 
 

@@ -545,11 +545,12 @@ class StoryPage(StoryRelationsMixin, StoryMetadataMixin, SeismicPageMixin, Page)
             ],
             heading=_("Where and when"),
         ),
-        InlinePanel("story_themes", label=_("Themes"), min_num=1),
-        InlinePanel("story_organisations", label=_("Organisations involved")),
+        # ``heading`` names the panel; ``label`` one row ("Theme 1", "Add theme"), so it is singular, lower case.
+        InlinePanel("story_themes", heading=_("Themes"), label=_("theme"), min_num=1),
+        InlinePanel("story_organisations", heading=_("Organisations involved"), label=_("organisation")),
         FieldPanel("body"),
-        InlinePanel("transfers", label=_("Learnt from another story"), heading=_("Transfer")),
-        InlinePanel("related_stories", label=_("Related stories"), max_num=6),
+        InlinePanel("transfers", heading=_("Learnt from another story"), label=_("source story")),
+        InlinePanel("related_stories", heading=_("Related stories"), label=_("related story"), max_num=6),
     ]
 
     override_translatable_fields = [

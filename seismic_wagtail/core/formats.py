@@ -103,14 +103,14 @@ def _format(value, format_name, language):
 
 
 def format_date(value, tz=None, language=None):
-    """"5 February 2027", "5. února 2027", "05 Şubat 2027": the date of ``value`` in the time zone ``tz``."""
+    """ "5 February 2027", "5. února 2027", "05 Şubat 2027": the date of ``value`` in the time zone ``tz``."""
     if value in (None, ""):
         return ""
     return _format(_local(value, tz), "DATE_FORMAT", language)
 
 
 def format_time(value, tz=None, language=None):
-    """"14:00" (every one of the ten languages writes a 24-hour clock; Django's US English would say "2 p.m.")."""
+    """ "14:00" (every one of the ten languages writes a 24-hour clock; Django's US English would say "2 p.m.")."""
     if value in (None, ""):
         return ""
     return _format(_local(value, tz), "TIME_FORMAT", language)
@@ -136,7 +136,7 @@ def _fallback_zone_name(moment, zone):
 
 
 def format_datetime(value, tz=None, language=None, *, zone=True):
-    """"5 February 2027, 14:00 (Central European Standard Time)": date and time of ``value`` in the time zone
+    """ "5 February 2027, 14:00 (Central European Standard Time)": date and time of ``value`` in the time zone
     ``tz``, followed by the zone's name unless ``zone=False``."""
     if value in (None, ""):
         return ""
@@ -185,7 +185,7 @@ def time_range(start, end=None, tz=None, language=None, *, all_day=False):
 
 
 def format_number(value, decimal_pos=None, language=None):
-    """"1,500", "1.500", "1 500" (a no-break space in French, Czech, Hungarian, Norwegian and Swedish), grouped
+    """ "1,500", "1.500", "1 500" (a no-break space in French, Czech, Hungarian, Norwegian and Swedish), grouped
     whatever ``USE_THOUSAND_SEPARATOR`` says: a figure shown to visitors is always grouped."""
     if value in (None, ""):
         return ""
@@ -268,7 +268,7 @@ def cldr_locale(language=None):
 
 
 def format_list(items, language=None, *, style="standard"):
-    """"A, B and C", "A, B und C", "A, B a C", "A, B ve C": items joined as the language joins them (CLDR list
+    """ "A, B and C", "A, B und C", "A, B a C", "A, B ve C": items joined as the language joins them (CLDR list
     patterns). ``style="or"`` for "A, B or C". Empty items are dropped."""
     values = [str(item) for item in items if item not in (None, "")]
     if not values:

@@ -47,9 +47,7 @@ def seismic_datetime(value, tz=None, zone=True):
     element = formats.time_element(value, formats.format_datetime(value, tz, zone=False), tz=tz)
     if not zone:
         return element
-    return format_html(
-        '{} <span class="seismic-time-zone">({})</span>', element, formats.time_zone_name(value, tz)
-    )
+    return format_html('{} <span class="seismic-time-zone">({})</span>', element, formats.time_zone_name(value, tz))
 
 
 @register.simple_tag

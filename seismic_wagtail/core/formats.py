@@ -131,7 +131,7 @@ def time_zone_name(value, tz=None, language=None):
 def _fallback_zone_name(moment, zone):
     key = getattr(zone, "key", None) or str(zone)
     city = key.rsplit("/", 1)[-1].replace("_", " ")
-    offset = moment.strftime("%z")
+    offset = moment.astimezone(zone).strftime("%z")
     return f"{city} (UTC{offset[:3]}:{offset[3:]})" if offset else city
 
 
@@ -237,6 +237,8 @@ def localize_figure(text, language=None):
     units are left as the editor wrote them (translate those with the page); so is a year ("2015") or a
     number of four digits or fewer without a separator, which no language groups. See :func:`_parse_number`
     for how a separator is read."""
+    if text is None:
+        return ""
     if not isinstance(text, str):
         return format_number(text, language=language) if isinstance(text, int | float | Decimal) else text
 

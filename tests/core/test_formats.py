@@ -23,11 +23,32 @@ START = datetime.datetime(2027, 2, 5, 14, 0, tzinfo=ISTANBUL)
 EXPECTED = {
     "en": ("5 February 2027", "5 February 2027, 14:00", "Türkiye Standard Time", "1,500", "1,234.50", "A, B and C"),
     "de": ("5. Februar 2027", "5. Februar 2027 14:00", "Türkische Normalzeit", "1.500", "1.234,50", "A, B und C"),
-    "fr": ("5 février 2027", "5 février 2027 14:00", "heure normale de Turquie", "1\xa0500", "1\xa0234,50", "A, B et C"),
+    "fr": (
+        "5 février 2027",
+        "5 février 2027 14:00",
+        "heure normale de Turquie",
+        "1\xa0500",
+        "1\xa0234,50",
+        "A, B et C",
+    ),
     "nl": ("5 februari 2027", "5 februari 2027 14:00", "Turkse standaardtijd", "1.500", "1.234,50", "A, B en C"),
     "cs": ("5. února 2027", "5. února 2027 14:00", "turecký standardní čas", "1\xa0500", "1\xa0234,50", "A, B a\xa0C"),
-    "hu": ("2027. február 5.", "2027. február 5. 14:00", "Törökországi zónaidő", "1\xa0500", "1\xa0234,50", "A, B és C"),
-    "it": ("05 Febbraio 2027", "Venerdì 05 Febbraio 2027 14:00", "Ora standard della Turchia", "1.500", "1.234,50", "A, B e C"),
+    "hu": (
+        "2027. február 5.",
+        "2027. február 5. 14:00",
+        "Törökországi zónaidő",
+        "1\xa0500",
+        "1\xa0234,50",
+        "A, B és C",
+    ),
+    "it": (
+        "05 Febbraio 2027",
+        "Venerdì 05 Febbraio 2027 14:00",
+        "Ora standard della Turchia",
+        "1.500",
+        "1.234,50",
+        "A, B e C",
+    ),
     "nb": ("5. februar 2027", "5. februar 2027 14:00", "normaltid for Tyrkia", "1\xa0500", "1\xa0234,50", "A, B og C"),
     "sv": ("5 februari 2027", "5 februari 2027 14:00", "turkisk normaltid", "1\xa0500", "1\xa0234,50", "A, B och C"),
     "tr": ("05 Şubat 2027", "05 Şubat 2027 14:00", "Türkiye Standart Saati", "1.500", "1.234,50", "A, B ve C"),
@@ -77,7 +98,9 @@ def test_times_are_in_the_given_zone_on_a_24_hour_clock(language):
 )
 def test_the_zone_name_follows_summer_time(language, winter, summer):
     assert formats.time_zone_name(datetime.datetime(2027, 1, 31, 10, tzinfo=PRAGUE), PRAGUE, language) == winter
-    assert formats.time_zone_name(datetime.datetime(2026, 10, 23, 16, tzinfo=PRAGUE), "Europe/Prague", language) == summer
+    assert (
+        formats.time_zone_name(datetime.datetime(2026, 10, 23, 16, tzinfo=PRAGUE), "Europe/Prague", language) == summer
+    )
 
 
 def test_a_zone_cldr_does_not_name_falls_back_to_its_city_and_offset():

@@ -22,7 +22,8 @@ the apps that come after it.
 import datetime
 import zoneinfo
 
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.translation import override
 from django_countries import countries
 from wagtail.rich_text import RichText
 
@@ -39,10 +40,10 @@ def _event_times(event, time_zone):
 
 
 def network_title(country, language):
-    """"SEiSMiC Türkiye", "SEiSMiC Česko", "SEiSMiC Österreich": the network's name in ``language`` with the
+    """ "SEiSMiC Türkiye", "SEiSMiC Česko", "SEiSMiC Österreich": the network's name in ``language`` with the
     country's name from django-countries, the one source of country names (the country field, the join form,
     the story facets and the API use it too), so the names never disagree."""
-    with translation.override(language):
+    with override(language):
         return f"SEiSMiC {countries.name(country)}"
 
 

@@ -17,6 +17,7 @@ Every function takes an optional ``language`` (a Django language code); without 
 """
 
 import datetime
+import functools
 import re
 import zoneinfo
 from decimal import Decimal, InvalidOperation
@@ -71,10 +72,19 @@ def get_format(name, language=None):
             break  # the site's modules come first; Django's own after the package's
         if hasattr(module, name):
             return getattr(module, name)
+    package_format = _package_format(language, name)
+    if package_format is not None:
+        return package_format
+    return formats.get_format(name, language, use_l10n=True)
+
+
+@functools.cache
+def _package_format(language, name):
+    """The package's own format (the modules do not change while the process runs), or ``None``."""
     for module in formats.iter_format_modules(language, PACKAGE_FORMAT_MODULE_PATH):
         if not _is_django_module(module) and hasattr(module, name):
             return getattr(module, name)
-    return formats.get_format(name, language, use_l10n=True)
+    return None
 
 
 def _zone(tz):

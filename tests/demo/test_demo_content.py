@@ -2,9 +2,8 @@
 what each app's demo creates. The demo is built once for the module (``demo`` below); every test reads it."""
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from django_countries import countries
-from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 

@@ -214,3 +214,29 @@ def test_the_template_tags_escape_and_store():
         '<span class="seismic-time-zone">(Türkische Normalzeit)</span>]'
     )
     assert render("{% seismic_date value %}{{ v|seismic_number }}{{ v|seismic_figure }}", value=None, v=None) == ""
+
+
+def test_the_package_templates_use_them():
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    event = SimpleNamespace(
+        start=START, end=START + datetime.timedelta(hours=3), time_zone="Europe/Istanbul", all_day=False
+    )
+    with translation.override("tr"):
+        html = render_to_string("seismic_wagtail/networks/includes/event_when.html", {"event": event})
+    assert "05 Şubat 2027 14:00</time>–" in html and "(Türkiye Standart Saati)" in html and "+03<" not in html
+
+    consultation = SimpleNamespace(status="open", status_label="Open", opens_at=START, closes_at=START)
+    html = render_to_string("seismic_wagtail/consultations/includes/status.html", {"page": consultation})
+    # One sentence in the site's time zone (Europe/Brussels), named; not "Open: open until".
+    assert '<strong>Open until <time datetime="2027-02-05T12:00:00+01:00">5 February 2027, 12:00</time>' in html
+    assert "(Central European Standard Time)" in html and "Open:" not in html
+
+    with translation.override("de"):
+        html = render_to_string(
+            "seismic_wagtail/stories/blocks/key_figures.html",
+            {"value": {"heading": "", "figures": [{"label": "volunteers", "value": "1,500"}]}},
+        )
+    assert "<dd>1.500</dd>" in html

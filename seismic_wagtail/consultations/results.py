@@ -24,7 +24,6 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.http import QueryDict
@@ -53,10 +52,10 @@ DIMENSIONS = (
 
 
 def language_label(code):
-    try:
-        return get_language_info(code)["name_local"]
-    except KeyError:
-        return dict(settings.LANGUAGES).get(code, code)
+    """A language in the breakdowns and filters, named in the page's language ("Swedish" on an English page,
+    "Švédština" on a Czech one): the results are a table read in that language, as the country names beside
+    them are. Its own name ("svenska") is for a visitor choosing their language, in the switcher."""
+    return language_name(code, label=True)
 
 
 def dimension_label(dimension, value):
@@ -716,7 +715,7 @@ def text_answer_page(question, consultation_key, languages, params, page_size=No
             counts[row[name]] += row["n"]
         wanted = params.get(name, "")
         wanted = wanted.strip()[:64] if isinstance(wanted, str) else ""
-        label = language_name if name == "language" else (lambda value, name=name: dimension_label(name, value))
+        label = language_label if name == "language" else (lambda value, name=name: dimension_label(name, value))
         options = sorted(
             (
                 {"value": value, "label": label(value), "count": n, "selected": value == wanted}

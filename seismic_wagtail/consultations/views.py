@@ -16,11 +16,11 @@ from django.core import signing
 from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
-from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from seismic_wagtail.core.formats import format_datetime
 from seismic_wagtail.core.i18n import language_name
 from seismic_wagtail.core.ratelimit import enforce_rate_limit
 
@@ -52,7 +52,7 @@ def closed_message(page):
 
 
 def _format(value):
-    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    return format_datetime(value)  # in the site's time zone, named: seismic_wagtail.core.formats
 
 
 def consultation_view(page, request):

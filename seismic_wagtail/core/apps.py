@@ -25,3 +25,6 @@ class CoreConfig(SeismicAppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 (registers the system checks; at ready(): they import models)
+        from .signal_handlers import register_signal_handlers  # at ready(): it imports wagtail-localize's models
+
+        register_signal_handlers()

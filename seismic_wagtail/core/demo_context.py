@@ -11,9 +11,9 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils.text import slugify
 from wagtail.models import Page
 
+from .slugs import slugify
 from .translation import translate
 from .urls import resolve_in_language, serves_pages
 
@@ -73,7 +73,7 @@ class DemoContext:
 
         A new page gets a slug whose URL no pattern of the site answers before Wagtail (``-2``, ``-3``...).
         """
-        slug = slugify(slug, allow_unicode=True)
+        slug = slugify(slug)  # every letter kept: ASCII or the language's own, as WAGTAIL_ALLOW_UNICODE_SLUGS says
         existing = parent.get_children().filter(slug=slug, locale=parent.locale).first()
         if existing is not None:
             return existing.specific

@@ -20,12 +20,15 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info, get_supported_language_variant, override
 from django.utils.translation.trans_real import parse_accept_lang_header  # what LocaleMiddleware uses
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
 from .absolute_urls import absolute_url
+from .formats import cldr_locale
 from .partial_translation import get_partial_translation
 
 __all__ = [
@@ -39,13 +42,32 @@ __all__ = [
 ]
 
 
-def language_name(code):
-    """The name of a language in the active language ("Swedish" on an English page), for labels in running text
-    (Django's name, else the site's ``LANGUAGES`` entry, else the code)."""
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return dict(settings.LANGUAGES).get(code, code)
+def language_name(code, *, local=False, label=False):
+    """The name of a language: the package's one rule for language names.
+
+    - By default in the active language, for text read in the page's language: "Swedish" on an English page,
+      "švédština" on a Czech one, "svenska" on a Swedish one.
+    - ``local=True``: in the language itself ("svenska", "čeština", "norsk bokmål"), as a visitor looks for
+      their own language.
+    - ``label=True``: with a capital first letter, for a name that stands on its own (a table cell, an option,
+      a switcher link): "Svenska", "Švédština". Mid-sentence names keep the language's own case ("from svenska"
+      would be wrong in English, "från svenska" is right in Swedish).
+
+    The names are CLDR's (Babel; :func:`seismic_wagtail.core.formats.cldr_locale`): Django's own translated
+    names leave "Norwegian Bokmal" in English in every language and give Czech adverbs ("švédsky"). A code CLDR
+    does not know falls back to Django's name, then the site's ``LANGUAGES`` entry, then the code.
+    """
+    language = code if local else None
+    name = cldr_locale(language).languages.get(translation.to_locale(code)) or cldr_locale(language).languages.get(
+        code.split("-")[0]
+    )
+    if not name:
+        try:
+            info = get_language_info(code)
+            name = info["name_local"] if local else info["name_translated"]
+        except KeyError:
+            name = dict(settings.LANGUAGES).get(code, code)
+    return capfirst(str(name)) if label else str(name)
 
 
 @dataclass

@@ -49,7 +49,7 @@ PAGES = {
     "story": {
         "en": "/seismic-demo/stories/austria/solar-cooperative-on-social-housing-roofs/",
         "sv": "/sv/seismic-demo/berattelser/sweden/valkommen-granne-mentorer-for-nyanlanda-flyktingar/",
-        "tr": "/tr/seismic-demo/hikayeler/turkey/depreme-hazr-mahalleler/",
+        "tr": "/tr/seismic-demo/hikayeler/turkey/depreme-hazir-mahalleler/",
     },
     "story-fallback": {
         "sv": "/seismic-demo/stories/austria/participatory-budget-lend/",

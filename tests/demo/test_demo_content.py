@@ -2,7 +2,8 @@
 what each app's demo creates. The demo is built once for the module (``demo`` below); every test reads it."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django_countries import countries
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -133,6 +134,24 @@ def test_networks_in_their_national_languages(locales, client):
         EventPage.objects.exclude(locale=locales["en"])
     ):
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_network_names_are_django_countries_names(locales):
+    # One source of country names: "SEiSMiC Türkiye", "SEiSMiC Czechia", never "Turkey" or "Czech Republic".
+    for network in NetworkPage.objects.select_related("locale"):
+        with translation.override(network.locale.language_code):
+            assert network.title == f"SEiSMiC {countries.name(network.country)}", network.title
+    english = dict(NetworkPage.objects.filter(locale=locales["en"]).values_list("country", "title"))
+    assert (english["TR"], english["CZ"]) == ("SEiSMiC Türkiye", "SEiSMiC Czechia")
+    assert NetworkPage.objects.get(locale=locales["tr"], country="TR").title == "SEiSMiC Türkiye"
+    assert NetworkPage.objects.get(locale=locales["sv"], country="SE").title == "SEiSMiC Sverige"
+
+
+def test_translated_slugs_keep_every_letter(locales):
+    # "Depreme hazır mahalleler": the "ı" was dropped (depreme-hazr-mahalleler).
+    turkish = StoryPage.objects.get(locale=locales["tr"], title="Depreme hazır mahalleler")
+    assert turkish.slug == "depreme-hazir-mahalleler"
+    assert all(page.slug.isascii() for page in Page.objects.exclude(locale=locales["en"]).filter(depth__gt=2))
 
 
 def test_stories_over_ten_countries_translated_into_their_languages(locales, client):

@@ -67,7 +67,8 @@ def english_problems(app, content, english):
         "core": [("themes", content.get("themes", []), ["name", "description"])]
         + [("partners", [partner["acronym"] for partner in content.get("partners", [])], ["name"])],
         "networks": [("index", [None], ["title", "intro"])]
-        + [("networks", [network["slug"] for network in content.get("networks", [])], ["title", "intro", "body"])]
+        # A network's title is not text of the files: "SEiSMiC" and django-countries' name of its country.
+        + [("networks", [network["slug"] for network in content.get("networks", [])], ["intro", "body"])]
         + [
             (f"networks.{network['slug']}.members", [member["person_name"]], field_names)
             for network in content.get("networks", [])

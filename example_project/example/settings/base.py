@@ -138,6 +138,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# ASCII slugs with every letter transliterated (ı->i, ř->r, ø->o, ß->ss), in the admin's title-to-slug script and
+# on the server (seismic_wagtail.core.slugs; docs/how-to/translate.md, "Formats and slugs").
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True

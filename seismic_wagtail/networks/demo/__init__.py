@@ -23,6 +23,8 @@ import datetime
 import zoneinfo
 
 from django.utils import timezone
+from django.utils.translation import override
+from django_countries import countries
 from wagtail.rich_text import RichText
 
 from seismic_wagtail.core.demo_context import load, strings
@@ -37,10 +39,18 @@ def _event_times(event, time_zone):
     return start, start + datetime.timedelta(hours=event["hours"])
 
 
+def network_title(country, language):
+    """ "SEiSMiC Türkiye", "SEiSMiC Česko", "SEiSMiC Österreich": the network's name in ``language`` with the
+    country's name from django-countries, the one source of country names (the country field, the join form,
+    the story facets and the API use it too), so the names never disagree."""
+    with override(language):
+        return f"SEiSMiC {countries.name(country)}"
+
+
 def create_network(context, index, data, english, translations):
     organisations = context.registry.get("organisations", {})
     themes = context.registry.get("themes", {})
-    text = english["networks"][data["slug"]]
+    text = {**english["networks"][data["slug"]], "title": network_title(data["country"], "en")}
     network = context.child_page(
         index,
         NetworkPage,
@@ -88,6 +98,7 @@ def create_network(context, index, data, english, translations):
         local = translation.get("networks", {}).get(data["slug"])
         if local:  # a national language of the network
             page_strings = strings({**text, "events": {}}, local)
+            page_strings[text["title"]] = network_title(data["country"], locale.language_code)
             page_strings[english["body_heading"]] = translation.get("body_heading", english["body_heading"])
             context.ensure_translated(network, locale, page_strings)
             for event, event_page in zip(data["events"], events, strict=True):

@@ -24,11 +24,11 @@ import uuid
 
 from django.core.files.images import ImageFile
 from django.urls import NoReverseMatch, reverse
-from django.utils.text import slugify
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 
 from seismic_wagtail.core.demo_context import load, strings
+from seismic_wagtail.core.slugs import slugify
 
 from ..models import StoryIndexPage, StoryPage, StoryPageOrganisation, StoryPageTheme, StoryTransfer
 from ..syndication.client import PartnerClient
@@ -58,7 +58,7 @@ def create_demo(context):
     )
     for locale, translation in translations:
         local = translation.get("index", {})
-        slug = {"stories": slugify(local["title"])} if "title" in local else {}
+        slug = {"stories": slugify(local["title"], allow_unicode=False)} if "title" in local else {}
         context.ensure_translated(index, locale, {**strings(index_text, local), **slug})
 
     stories = {}
@@ -73,7 +73,7 @@ def create_demo(context):
         for locale, translation in translations:
             local = translation.get("stories", {}).get(data["slug"])
             if local:
-                slug = {data["slug"]: slugify(local["title"], allow_unicode=True)} if "title" in local else {}
+                slug = {data["slug"]: slugify(local["title"], allow_unicode=False)} if "title" in local else {}
                 context.ensure_translated(story, locale, {**strings(text, local), **slug})
         set_publication_date(story, data["published"])
     context.registry["stories"] = stories
@@ -189,7 +189,7 @@ def demo_image(context, title, theme_slug, alt="", seed=0):
         draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=4)
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
-    filename = f"seismic-story-{slugify(title)[:60] or 'image'}.png"
+    filename = f"seismic-story-{slugify(title, allow_unicode=False)[:60] or 'image'}.png"
     image = image_model(title=title, description=alt)
     image.file = ImageFile(buffer, name=filename)
     image.save()

@@ -273,3 +273,23 @@ def test_network_and_consultation_pages_use_the_same_marks(client, translated_ho
     assert lang_of(html, "<p>Cities and citizens together.") == "en"
     assert lang_of(html, "Green infrastructure") == "en"
     assert lang_of(html, "<p>Tell us what the research agenda") == "en"
+
+
+def test_story_meta_marks_the_city_and_an_organisations_role(client, translated_home):
+    """The story's "Where" line and an organisation's role carry their own language, like the body."""
+    from tests.factories.core import OrganisationFactory
+
+    index = StoryIndexPageFactory(parent=translated_home, slug="stories")
+    organisation = OrganisationFactory(name="City of Ghent", organisation_type="city", country="BE")
+    story = StoryPageFactory(
+        parent=index, title="Repair cafés", slug="repair-cafes", city="Ghent", organisations=[organisation]
+    )
+    story.story_organisations.update(role="Host of the cafés")
+    turkish = publish_translation(story, "tr", {"Repair cafés": "Tamir kafeleri"})
+    html = client.get(turkish.url).content.decode()
+    assert re.search(r'<span lang="en">Ghent</span>', html)
+    assert re.search(r'\(<span lang="en">Host of the cafés</span>\)', html)
+
+    translated = publish_translation(story, "tr", {"Repair cafés": "Tamir kafeleri", "Ghent": "Gent"})
+    html = client.get(translated.url).content.decode()
+    assert "<span>Gent</span>" in html

@@ -63,7 +63,9 @@ def get_breadcrumbs(page, request=None, current=None):
         .order_by("depth")
         .only("id", "path", "depth", "url_path", "title", "live")
     )
-    crumbs = [Breadcrumb(ancestor.title, ancestor.get_url(request) if ancestor.live else None) for ancestor in ancestors]
+    crumbs = [
+        Breadcrumb(ancestor.title, ancestor.get_url(request) if ancestor.live else None) for ancestor in ancestors
+    ]
     crumbs.append(Breadcrumb(page.title, page.get_url(request), is_current=current is None))
     if current is not None:
         crumbs.append(Breadcrumb(str(current), request.path if request is not None else None, is_current=True))

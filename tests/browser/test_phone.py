@@ -231,6 +231,6 @@ def test_switcher_opens_from_the_keyboard(new_page, demo_urls, lang):
     page.keyboard.press("Tab")
     focused = page.evaluate("() => [document.activeElement.hreflang, document.activeElement.getAttribute('href')]")
     assert focused[0] and focused[1], focused
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert urlsplit(page.url).path == focused[1]

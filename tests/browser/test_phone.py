@@ -188,6 +188,9 @@ def check_breadcrumbs(page):
     assert items.count() >= 2
     assert items.last.locator("[aria-current=page]").count() == 1
     assert nav.locator("[aria-current]").count() == 1
+    # The current item is this page (a route of a page, such as the results, after its page).
+    current = nav.locator("a[aria-current=page]")
+    assert urlsplit(current.get_attribute("href")).path == urlsplit(page.url).path
     # From the site's root down: the first item links to the home page of a language.
     first = urlsplit(items.first.locator("a").get_attribute("href")).path
     assert first.count("/") <= 2, first

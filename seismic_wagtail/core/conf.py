@@ -29,6 +29,10 @@ DEFAULTS = {
     # iCal files, canonical and Open Graph tags, JSON-LD and the sitemap start with it. None: the request's
     # host (checked against ALLOWED_HOSTS), or the Site record's root URL where there is no request.
     "BASE_URL": None,
+    # The breadcrumbs every page of the package shows above its content (``{% seismic_breadcrumbs page %}`` in
+    # ``seismic_wagtail/core/page.html``): the template that renders them, or None to show none (a site whose
+    # base template has breadcrumbs of its own). See docs/how-to/theming.md.
+    "BREADCRUMBS_TEMPLATE": "seismic_wagtail/core/includes/breadcrumbs.html",
     # Link the package's stylesheets (``seismic_wagtail/css/seismic.css`` and each page type's own).
     "INCLUDE_CSS": True,
     # Rate limits of the public forms count per client address (docs/how-to/security.md). How many proxies in

@@ -11,6 +11,7 @@ def test_switch_a_story_to_swedish(page):
     page.goto("/seismic-demo/stories/sweden/welcome-neighbour-mentoring/")
     english_title = page.locator("h1").inner_text()
     switcher = page.get_by_role("navigation", name="Choose a language")
+    switcher.locator("summary").click()  # the switcher is a disclosure: open it
     switcher.get_by_role("link", name="Svenska").click()
     page.wait_for_url("**/sv/seismic-demo/berattelser/sweden/valkommen-granne-mentorer-for-nyanlanda-flyktingar/")
     assert page.locator("html").get_attribute("lang") == "sv"

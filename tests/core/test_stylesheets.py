@@ -24,6 +24,7 @@ PUBLIC_PROPERTIES = {
     "--seismic-surface",
     "--seismic-focus",
     "--seismic-error",
+    "--seismic-measure",
 }
 
 

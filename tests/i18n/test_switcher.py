@@ -1,10 +1,13 @@
 """The language switcher, hreflang alternates and lang attributes (seismic_i18n template tags)."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from seismic_wagtail.core.i18n import get_language_versions
@@ -115,3 +118,54 @@ def test_switcher_query_count_does_not_grow_with_locales(root_page, locales, sto
     many, versions = count(story)
     assert sum(v.is_translation for v in versions) == 9
     assert few == many <= 3
+
+
+def switcher(html):
+    return re.search(r'<nav class="seismic-language-switcher".*?</nav>', html, re.S).group(0)
+
+
+def test_switcher_is_one_disclosure_naming_the_pages_language(client, translated_home, story):
+    """One control that works without JavaScript: a <details> whose <summary> (a button to screen readers, opened
+    with Enter or Space) says "Language" in the interface language and the page's language in its own, with the
+    links inside it."""
+    sv = publish_translation(story, "sv", {"Car-free Sundays": "Bilfria söndagar"})
+    html = client.get(sv.url, headers={"accept-language": "sv"}).content.decode()
+    nav = switcher(html)
+    assert nav.count("<details") == 1 and nav.count("<summary") == 1
+    assert "<script" not in nav and " open" not in nav.split("<summary")[0]
+    summary = re.search(r"<summary[^>]*>(.*?)</summary>", nav, re.S).group(1)
+    with translation.override("sv"):
+        label = gettext("Language")
+    assert re.sub(r"<svg.*?</svg>", "", summary, flags=re.S).split() == [
+        "<span",
+        'class="seismic-language-switcher__label">' + label + "</span>",
+        "<span",
+        'class="seismic-language-switcher__current"',
+        'lang="sv">Svenska</span>',
+    ]
+    assert '<svg class="seismic-language-switcher__icon" aria-hidden="true" focusable="false"' in summary
+    # Every language is a link inside the disclosure, after the summary.
+    details = re.search(r"<details[^>]*>.*</details>", nav, re.S).group(0)
+    assert len(links(details.join(['<nav class="seismic-language-switcher">', "</nav>"]))) == 10
+
+
+def test_switcher_summary_without_a_live_page_in_its_language(rf, translated_home, story, locales):
+    """A draft (seen in preview) has no live version of its own: the summary says only "Language"."""
+    draft = TestStoryPage(title="Draft", slug="draft", locale=locales["en"], live=False)
+    story.add_child(instance=draft)
+    html = Template("{% load seismic_i18n %}{% seismic_language_switcher page %}").render(
+        Context({"page": draft, "request": rf.get("/")})
+    )
+    assert "seismic-language-switcher__label" in html
+    assert "seismic-language-switcher__current" not in html
+    assert 'aria-current="page"' not in html
+
+
+def test_switcher_stylesheet_gives_44px_targets():
+    """The button and the links are at least 44 by 44 CSS pixels (WCAG 2.5.5), in the package's stylesheet."""
+    css = (
+        Path(__file__).resolve().parents[2] / "seismic_wagtail/core/static/seismic_wagtail/css/seismic.css"
+    ).read_text()
+    for selector in (":where(.seismic-language-switcher__toggle) {", ":where(.seismic-language-switcher) a {"):
+        rule = css[css.index(selector) : css.index("}", css.index(selector))]
+        assert "min-block-size: 44px" in rule and "min-inline-size: 44px" in rule, selector

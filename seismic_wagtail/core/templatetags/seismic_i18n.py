@@ -1,8 +1,9 @@
 """Language switcher, ``hreflang`` links and translation notices. Load with ``{% load seismic_i18n %}``.
 
 ``{% seismic_language_switcher page %}``
-    The site's languages, each linking to the page's translation or, when there is none, to the nearest
-    translated ancestor (marked as such). Template: ``seismic_wagtail/core/includes/language_switcher.html``.
+    One disclosure naming the page's language; inside, the site's languages, each linking to the page's
+    translation or, when there is none, to the nearest translated ancestor (marked as such). Template:
+    ``seismic_wagtail/core/includes/language_switcher.html``.
 ``{% seismic_hreflang_links page %}``
     ``<link rel="alternate" hreflang="...">`` for every live translation, plus ``x-default`` for the
     default locale's. ``seismic_wagtail/core/page.html`` emits them in ``<head>`` for every package page.
@@ -43,9 +44,11 @@ def seismic_language_versions(context, page):
 def seismic_language_switcher(context, page):
     page = _page(page)
     versions = i18n.get_language_versions(page, context.get("request")) if page is not None else []
+    versions = [version for version in versions if version.page is not None]
     return {
         "page": page,
-        "versions": [version for version in versions if version.page is not None],
+        "versions": versions,
+        "current": next((version for version in versions if version.is_current and version.is_translation), None),
         "request": context.get("request"),
     }
 

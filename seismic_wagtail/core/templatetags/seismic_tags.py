@@ -1,14 +1,20 @@
 """Template tags shared by the package's templates. Load with ``{% load seismic_tags %}``.
 
 ``{% seismic_head %}`` and ``{% seismic_scripts %}`` are the two a site's own base template may use (see
-:mod:`seismic_wagtail.core.templating`); ``{% field_widget %}`` renders form fields accessibly.
+:mod:`seismic_wagtail.core.templating`); ``{% seismic_breadcrumbs page %}`` renders the breadcrumbs
+(``seismic_wagtail/core/page.html`` places them); ``{% field_widget %}`` renders form fields accessibly.
 """
 
 import re
 
 from django import template
 from django.template import Engine
+from django.template.loader import render_to_string
 from django.utils.translation import gettext
+from wagtail.models import Page
+
+from seismic_wagtail.core.breadcrumbs import get_breadcrumbs
+from seismic_wagtail.core.conf import get_setting
 
 register = template.Library()
 
@@ -121,3 +127,25 @@ def seismic_scripts(context):
     if "seismic_base_template" not in context or not _first_time(context, "_seismic_scripts_done"):
         return ""
     return _render_with(context, "seismic_wagtail/core/includes/scripts.html")
+
+
+@register.simple_tag(takes_context=True)
+def seismic_breadcrumbs(context, page, current=None):
+    """The breadcrumbs of ``page``: a ``<nav aria-label="Breadcrumb">`` with the trail from the site's root page
+    (:func:`seismic_wagtail.core.breadcrumbs.get_breadcrumbs`, one query), the last step ``aria-current="page"``.
+
+    ``current``: the title of the page's route the visitor is on (a routable page's sub-page)::
+
+        {% block seismic_breadcrumbs %}{% translate "Results" as here %}{% seismic_breadcrumbs page current=here %}{% endblock %}
+
+    Template: ``SEISMIC_WAGTAIL["BREADCRUMBS_TEMPLATE"]`` (default ``seismic_wagtail/core/includes/breadcrumbs.html``,
+    context ``breadcrumbs``, ``page``, ``request``); ``None`` renders nothing, as does anything but a saved page.
+    """
+    template_name = get_setting("BREADCRUMBS_TEMPLATE")
+    if not template_name or not isinstance(page, Page) or not page.pk:
+        return ""
+    request = context.get("request")
+    breadcrumbs = get_breadcrumbs(page, request, current=current or None)
+    if not breadcrumbs:
+        return ""
+    return render_to_string(template_name, {"breadcrumbs": breadcrumbs, "page": page, "request": request})

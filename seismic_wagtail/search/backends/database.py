@@ -22,7 +22,7 @@ except ImportError:  # Wagtail 7.0
     from wagtail.search.backends import database as wagtail_database
 
 
-def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
+def SearchBackend(params):  # Wagtail looks the backend up by this name in the module
     """The backend for the ``default`` database's vendor (a function, as in Wagtail's own module)."""
     if connection.vendor == "postgresql":
         from .postgres import PostgresLanguageSearchBackend  # imports django.contrib.postgres: PostgreSQL only

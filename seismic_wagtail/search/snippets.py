@@ -88,7 +88,19 @@ def build_snippet(text, terms, length=SNIPPET_LENGTH):
     ``<mark>``, "…" where the text was cut. The start of the text when no word matches; "" without text."""
     if not text:
         return ""
-    matches = [match for match in _WORD.finditer(text) if any(words_match(match.group(), term) for term in terms)]
+    known = {}  # word -> whether it matches: each distinct word is folded and compared once
+
+    def matching(word):
+        if word not in known:
+            known[word] = any(words_match(word, term) for term in terms)
+        return known[word]
+
+    matches = []
+    for match in _WORD.finditer(text):
+        if matches and match.start() > matches[0].start() + length:
+            break  # past the longest window the first match can open
+        if matching(match.group()):
+            matches.append(match)
     start = 0
     if matches and matches[0].start() > length // 3:
         # Begin at a word boundary about a third of the snippet before the first match.

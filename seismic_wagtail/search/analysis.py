@@ -1,6 +1,18 @@
-"""Per-language text analysis for the Elasticsearch/OpenSearch backends.
+"""Per-language text analysis: the Elasticsearch/OpenSearch analysers and the PostgreSQL text search configurations.
 
-Each of the package's ten languages gets a custom analyser built from the filters of Elasticsearch's own
+One table, :data:`LANGUAGES`, says for each of the package's ten languages how its text is analysed on every
+backend the package supports:
+
+- ``"postgres"``: the PostgreSQL text search configuration (``SELECT cfgname FROM pg_ts_config``) the database
+  backend of :mod:`seismic_wagtail.search.backends.database` indexes and queries the language with; ``None``
+  when PostgreSQL ships none (Czech): :data:`POSTGRES_FALLBACK_CONFIG` is used, with prefix matching;
+- ``"prefix"``: query words also match as prefixes (``'deprem':*``) on PostgreSQL, where the language's
+  stemmer alone misses forms: the Snowball stemmers of Turkish and Hungarian drop a word's last consonant in
+  some forms only ("deprem" -> "depre" but "depremler" -> "deprem"; "kert" -> "ker" but "kertek" -> "kert"),
+  and Czech has no stemmer at all;
+- the rest (``"builtin"``, ``"filter"``, ``"chain"``, ``"lowercase"``): the Elasticsearch/OpenSearch analyser.
+
+For Elasticsearch/OpenSearch, each of the package's ten languages gets a custom analyser built from the filters of Elasticsearch's own
 language analyser for it (the "rebuilt" analysers of the Elasticsearch reference), so every step is visible
 here and can be changed by a site (``OPTIONS``-free: subclass the backend and override
 ``get_language_analysis``). The choices, and where they differ from the built-in analysers, are documented in
@@ -11,6 +23,13 @@ lower-casing and Unicode word splitting, no stemming and no stop words.
 """
 
 from copy import deepcopy
+
+#: The PostgreSQL configuration of a language PostgreSQL has none for (and of a language not in the table):
+#: lower-casing only, no stemming, no stop words.
+POSTGRES_FALLBACK_CONFIG = "simple"
+#: On the database backends, query words shorter than this match whole words only, also where words match as
+#: prefixes ("la" is no prefix). The backends' ``PREFIX_MIN_LENGTH`` option changes it.
+PREFIX_MIN_LENGTH = 3
 
 #: The text analyser of a language index, and the analyser its autocomplete field is searched with.
 TEXT_ANALYZER = "seismic_text"
@@ -28,9 +47,12 @@ def _stemmer(language):
 
 
 #: language code -> {"filter": {...custom filters...}, "chain": [...filter names in order...],
+#: "postgres"/"prefix": see the module docstring,
 #: "lowercase": name of the lower-casing filter (also used for autocomplete), "description": for the docs}
 LANGUAGES = {
     "en": {
+        "postgres": "english",
+        "prefix": False,
         "builtin": "english",
         "filter": {
             "seismic_possessive": _stemmer("possessive_english"),
@@ -40,6 +62,8 @@ LANGUAGES = {
         "chain": ["seismic_possessive", "lowercase", "seismic_stop", "seismic_stemmer"],
     },
     "de": {
+        "postgres": "german",
+        "prefix": False,
         "builtin": "german",
         "filter": {
             "seismic_stop": _stop("german"),
@@ -48,6 +72,8 @@ LANGUAGES = {
         "chain": ["lowercase", "seismic_stop", "german_normalization", "seismic_stemmer"],
     },
     "fr": {
+        "postgres": "french",
+        "prefix": False,
         "builtin": "french",
         "filter": {
             "seismic_elision": {
@@ -61,6 +87,8 @@ LANGUAGES = {
         "chain": ["seismic_elision", "lowercase", "seismic_stop", "seismic_stemmer"],
     },
     "nl": {
+        "postgres": "dutch",
+        "prefix": False,
         "builtin": "dutch",
         "filter": {
             "seismic_stop": _stop("dutch"),
@@ -69,6 +97,8 @@ LANGUAGES = {
         "chain": ["lowercase", "seismic_stop", "seismic_stemmer"],
     },
     "cs": {
+        "postgres": None,
+        "prefix": True,
         "builtin": "czech",
         "filter": {
             "seismic_stop": _stop("czech"),
@@ -77,6 +107,8 @@ LANGUAGES = {
         "chain": ["lowercase", "seismic_stop", "seismic_stemmer"],
     },
     "hu": {
+        "postgres": "hungarian",
+        "prefix": True,
         "builtin": "hungarian",
         "filter": {
             "seismic_stop": _stop("hungarian"),
@@ -85,6 +117,8 @@ LANGUAGES = {
         "chain": ["lowercase", "seismic_stop", "seismic_stemmer"],
     },
     "it": {
+        "postgres": "italian",
+        "prefix": False,
         "builtin": "italian",
         "filter": {
             "seismic_elision": {
@@ -119,6 +153,8 @@ LANGUAGES = {
         "chain": ["seismic_elision", "lowercase", "seismic_stop", "seismic_stemmer"],
     },
     "nb": {
+        "postgres": "norwegian",
+        "prefix": False,
         "builtin": "norwegian",
         "filter": {
             "seismic_stop": _stop("norwegian"),
@@ -127,6 +163,8 @@ LANGUAGES = {
         "chain": ["lowercase", "seismic_stop", "seismic_stemmer"],
     },
     "sv": {
+        "postgres": "swedish",
+        "prefix": False,
         "builtin": "swedish",
         "filter": {
             "seismic_stop": _stop("swedish"),
@@ -137,6 +175,8 @@ LANGUAGES = {
         "chain": ["lowercase", "seismic_stop", "seismic_stemmer", "asciifolding"],
     },
     "tr": {
+        "postgres": "turkish",
+        "prefix": True,
         "builtin": "turkish",
         "filter": {
             # Turkish lower-casing: "I" -> "ı" and "İ" -> "i" (the default lowercase filter would make "i̇").
@@ -158,6 +198,16 @@ def normalise_language(language_code):
     if base in ("no", "nn"):
         return "nb"
     return base
+
+
+def get_postgres_config(language_code):
+    """``(config, prefix)`` for a language on PostgreSQL: its text search configuration and whether query words
+    also match as prefixes. A language without a shipped configuration (Czech, or one not in
+    :data:`LANGUAGES`) gets ``(POSTGRES_FALLBACK_CONFIG, True)``."""
+    spec = LANGUAGES.get(normalise_language(language_code))
+    if spec is None or not spec.get("postgres"):
+        return POSTGRES_FALLBACK_CONFIG, True
+    return spec["postgres"], bool(spec.get("prefix"))
 
 
 def get_language_analysis(language_code):

@@ -7,7 +7,6 @@ It is a page rather than a URL the package mounts, so it never clashes with the 
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page
@@ -17,11 +16,18 @@ from seismic_wagtail.core.forms import control_character_error, has_control_char
 from seismic_wagtail.core.pages import SeismicPageMixin
 
 from .query import MAX_QUERY_LENGTH, SearchOutcome, clean_query, search_pages, specific_pages
+from .snippets import build_snippet, page_snippet_text, query_terms, result_date, type_label
+
+#: The ``lang`` request parameter: "mine" searches the visitor's language only, "all" lists every language in
+#: one list; without it, the visitor's language and, in their own section, what exists only in others.
+LANGUAGE_SCOPES = ("mine", "all")
 
 
 class SearchPage(SeismicPageMixin, Page):
-    """Searches the package's page types in the visitor's language (or all languages), with facets by
-    type and pagination. Override :meth:`get_search_outcome` to change what is searched."""
+    """Searches the package's page types in the visitor's language, with facets by type and pagination, and
+    lists what exists only in other languages in its own section (unless the visitor asks for their language
+    only). Override :meth:`get_search_outcome` to change what is searched and :meth:`decorate_results` to
+    change what a result shows (:mod:`seismic_wagtail.search.snippets`)."""
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the search form, e.g. what visitors can find here.")
@@ -42,13 +48,34 @@ class SearchPage(SeismicPageMixin, Page):
         verbose_name = _("search page")
         verbose_name_plural = _("search pages")
 
-    def get_search_outcome(self, request, query, all_languages, content_type):
-        return search_pages(query, self.locale, all_languages=all_languages, content_type=content_type)
+    def get_search_outcome(self, request, query, all_languages, content_type, other_languages=False):
+        return search_pages(
+            query,
+            self.locale,
+            all_languages=all_languages,
+            other_languages=other_languages,
+            content_type=content_type,
+        )
+
+    def decorate_results(self, results, query, languages):
+        """Give each result (a specific page) what the result list shows: ``search_language_code``,
+        ``search_in_other_language`` (its language is not the page's), ``search_type_label``,
+        ``search_snippet`` (HTML, matches in ``<mark>``) and ``search_date``."""
+        terms = query_terms(query)
+        for result in results:
+            result.search_language_code = languages.get(result.locale_id)
+            result.search_in_other_language = result.locale_id != self.locale_id
+            result.search_type_label = type_label(type(result))
+            result.search_snippet = build_snippet(page_snippet_text(result), terms)
+            result.search_date = result_date(result)
+        return results
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         raw_query = request.GET.get("q", "")
-        all_languages = request.GET.get("lang") == "all"
+        scope = request.GET.get("lang")
+        scope = scope if scope in LANGUAGE_SCOPES else ""
+        all_languages = scope == "all"
         content_type = request.GET.get("type") or None
         # The package's visitor-text rule (seismic_wagtail.core.forms): control characters are refused with an
         # error naming the field; the box keeps the query without them, so one click searches again.
@@ -57,14 +84,24 @@ class SearchPage(SeismicPageMixin, Page):
             query_error = control_character_error(_("Search for"))
             outcome = SearchOutcome(query=clean_query(raw_query))
         else:
-            outcome = self.get_search_outcome(request, raw_query, all_languages, content_type)
+            outcome = self.get_search_outcome(
+                request, raw_query, all_languages, content_type, other_languages=not scope
+            )
         paginator = Paginator(outcome.results, self.results_per_page)
         results_page = paginator.get_page(request.GET.get("page"))
-        results = specific_pages(list(results_page.object_list))
+        others = outcome.other_languages
+        # One query per page type for both lists.
+        by_pk = {
+            page.pk: page for page in specific_pages(list(results_page.object_list) + [other.page for other in others])
+        }
+        results = [by_pk[page.pk] for page in results_page.object_list if page.pk in by_pk]
+        other_pages = []
+        for other in others:
+            if other.page.pk in by_pk:
+                other_pages.append(by_pk[other.page.pk])
+                other_pages[-1].search_language_codes = other.language_codes
         languages = dict(Locale.objects.values_list("pk", "language_code"))
-        for result in results:
-            result.search_language_code = languages.get(result.locale_id)
-            result.search_type_label = capfirst(result._meta.verbose_name)
+        self.decorate_results(results + other_pages, outcome.query, languages)
         context.update(
             {
                 "search_query": outcome.query,
@@ -72,7 +109,9 @@ class SearchPage(SeismicPageMixin, Page):
                 "search_query_error": query_error,
                 "search_outcome": outcome,
                 "search_all_languages": all_languages,
+                "search_my_language_only": scope == "mine",
                 "search_results": results,
+                "search_other_language_results": other_pages,
                 "search_results_page": results_page,
                 "search_paginator": paginator,
                 "search_facets": outcome.facets,

@@ -1,4 +1,5 @@
-"""The search behind the search page: locale-limited, one result per translated item, facets by type.
+"""The search behind the search page: locale-limited, one result per translated item, facets by type, and
+the items that exist only in other languages.
 
 :func:`search_pages` works on any Wagtail search backend: the database backend (the default, no
 configuration) and the per-language Elasticsearch/OpenSearch backends of :mod:`.backends`. It returns a
@@ -12,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
@@ -25,6 +26,8 @@ logger = logging.getLogger("seismic_wagtail.search")
 MAX_QUERY_LENGTH = 200
 #: At most this many hits are read from the backend per search; facets and pages are computed from them.
 MAX_RESULTS = 500
+#: At most this many items that exist only in other languages are listed (they are not paginated).
+MAX_OTHER_LANGUAGE_RESULTS = 20
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -110,10 +113,24 @@ class Facet:
 
 
 @dataclass
+class OtherLanguageResult:
+    """An item found in another language that has no live page in the visitor's language."""
+
+    #: The best hit (a base ``Page``), in its own language.
+    page: Page
+    #: The codes of the languages the item is live in (in the order the locales were created).
+    language_codes: list
+
+
+@dataclass
 class SearchOutcome:
     query: str = ""
     #: Pages (base ``Page`` instances) in rank order, one per translated item.
     results: list = field(default_factory=list)
+    #: :class:`OtherLanguageResult` in rank order (``other_languages=True`` only).
+    other_languages: list = field(default_factory=list)
+    #: True when more items than :data:`MAX_OTHER_LANGUAGE_RESULTS` were found in other languages.
+    other_languages_truncated: bool = False
     facets: list = field(default_factory=list)
     unavailable: bool = False
     #: True when the backend had more than :data:`MAX_RESULTS` hits.
@@ -125,13 +142,19 @@ def model_key(model):
     return f"{model._meta.app_label}.{model._meta.model_name}"
 
 
-def search_pages(query, locale, *, all_languages=False, content_type=None, models=None, backend=None):
+def search_pages(
+    query, locale, *, all_languages=False, other_languages=False, content_type=None, models=None, backend=None
+):
     """Search the live, public pages of ``models`` (default :func:`searchable_models`).
 
     - ``locale``: the visitor's locale; results are limited to it unless ``all_languages``.
     - ``all_languages``: search every locale; each translated item appears once, in ``locale`` when a live
       translation exists there, else in the language of its best hit.
-    - ``content_type``: a :func:`model_key` to narrow the results to (facet counts stay those of all types).
+    - ``other_languages`` (without ``all_languages``): also search the other locales and list, in
+      ``outcome.other_languages``, the items that have no live page in ``locale`` (nothing is hidden because
+      it is not translated yet). The backend analyses the query with each language's own analysis.
+    - ``content_type``: a :func:`model_key` to narrow the results to (facet counts stay those of all types,
+      and count the items of both lists).
     """
     outcome = SearchOutcome(query=clean_query(query))
     terms = search_terms(outcome.query)
@@ -141,12 +164,17 @@ def search_pages(query, locale, *, all_languages=False, content_type=None, model
     if not models:
         return outcome
     content_types = ContentType.objects.get_for_models(*models)
-    queryset = Page.objects.live().public().filter(content_type__in=list(content_types.values()))
-    if not all_languages:
-        queryset = queryset.filter(locale=locale)
+    pages = Page.objects.live().public().filter(content_type__in=list(content_types.values()))
+    queryset = pages if all_languages else pages.filter(locale=locale)
     backend = backend or get_search_backend()
+    other_hits = []
     try:
         hits = list(backend.search(PlainText(terms, operator="and"), queryset)[: MAX_RESULTS + 1])
+        if other_languages and not all_languages:
+            other_ids = list(Locale.objects.exclude(pk=locale.pk).values_list("pk", flat=True))
+            if other_ids:
+                other_queryset = pages.filter(locale__in=other_ids)
+                other_hits = list(backend.search(PlainText(terms, operator="and"), other_queryset)[:MAX_RESULTS])
     except backend_errors():
         logger.exception("Search is unavailable: the search backend failed for the query %r", outcome.query)
         outcome.unavailable = True
@@ -155,9 +183,10 @@ def search_pages(query, locale, *, all_languages=False, content_type=None, model
     hits = hits[:MAX_RESULTS]
 
     results = _one_per_translation(hits, locale) if all_languages else hits
+    others = _untranslated(other_hits, locale) if other_hits else []
     key_by_ct = {content_types[model].pk: (model_key(model), model) for model in models}
     counts = {}
-    for page in results:
+    for page in results + [other.page for other in others]:
         key = key_by_ct.get(page.content_type_id)
         if key:
             counts[key[0]] = counts.get(key[0], 0) + 1
@@ -168,9 +197,35 @@ def search_pages(query, locale, *, all_languages=False, content_type=None, model
     if content_type in counts:
         wanted = next(pk for pk, (key, _model) in key_by_ct.items() if key == content_type)
         results = [page for page in results if page.content_type_id == wanted]
+        others = [other for other in others if other.page.content_type_id == wanted]
     outcome.results = results
     outcome.total = len(results)
+    outcome.other_languages = others[:MAX_OTHER_LANGUAGE_RESULTS]
+    outcome.other_languages_truncated = len(others) > MAX_OTHER_LANGUAGE_RESULTS
     return outcome
+
+
+def _untranslated(hits, locale):
+    """The best hit of each translation set that has no live, public page in ``locale``, with the languages
+    the set is live in (one query)."""
+    best = {}
+    for page in hits:
+        best.setdefault(page.translation_key, page)
+    languages = {}
+    rows = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=list(best))
+        .order_by("locale_id")
+        .values_list("translation_key", "locale_id", "locale__language_code")
+    )
+    for key, locale_id, code in rows:
+        languages.setdefault(key, []).append((locale_id, code))
+    return [
+        OtherLanguageResult(page, [code for _locale_id, code in languages.get(key, [])])
+        for key, page in best.items()
+        if all(locale_id != locale.pk for locale_id, _code in languages.get(key, []))
+    ]
 
 
 def _one_per_translation(hits, locale):

@@ -81,10 +81,15 @@ def make_page(locale_root):
 
 @pytest.fixture
 def search_pages_by_locale(root_page, locales, locale_root):
-    """The search page in English (``/search/``) and its Swedish, German and Turkish translations."""
+    """The search page in English (``/search/``) and its Swedish, German, Turkish and Czech translations."""
     english = SearchPageFactory(parent=root_page, title="Search", slug="search")
     pages = {"en": english}
-    for code, (title, slug) in {"sv": ("Sök", "sok"), "de": ("Suche", "suche"), "tr": ("Arama", "arama")}.items():
+    for code, (title, slug) in {
+        "sv": ("Sök", "sok"),
+        "de": ("Suche", "suche"),
+        "tr": ("Arama", "arama"),
+        "cs": ("Hledání", "hledani"),
+    }.items():
         locale_root(code)
         translated = translate(english, code, {"Search": title})
         translated.slug = slug

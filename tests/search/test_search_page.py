@@ -61,7 +61,8 @@ def test_all_languages_gives_one_result_per_item_in_the_visitors_language(client
     assert german.pk not in [page.pk for page in results]
     html = response.content.decode()
     assert 'lang="de"' in html  # the German-only item is marked as German
-    assert 'name="lang" value="all" checked' in html
+    assert 'name="lang" value="mine">' in html  # "only this language" is not ticked
+    assert response.context["search_other_language_results"] == []  # all languages: one list
 
 
 def test_facets_count_types_and_filter(client, make_page, search_pages_by_locale):

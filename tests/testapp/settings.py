@@ -126,7 +126,8 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "SEiSMiC test site"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The package's database backend: per-language text search on PostgreSQL, prefix matching on SQLite.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "seismic_wagtail.search.backends.database"}}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     "OPTIONS": {},

@@ -160,10 +160,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Search: Wagtail's database backend by default; Elasticsearch or OpenSearch when their URL is set, through
-# seismic_wagtail's per-language backend (one index per language with that language's analyser; the module
-# picks the backend version for the installed client). Run `manage.py update_index` after switching.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: seismic_wagtail's database backend by default (Wagtail's, with each language's text search
+# configuration on PostgreSQL and prefix matching on SQLite); Elasticsearch or OpenSearch when their URL is set,
+# through seismic_wagtail's per-language backend (one index per language with that language's analyser; the
+# module picks the backend version for the installed client). Run `manage.py update_index` after switching.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "seismic_wagtail.search.backends.database"}}
 for _url_variable, _backend in (
     ("ELASTICSEARCH_URL", "seismic_wagtail.search.backends.elasticsearch"),
     ("OPENSEARCH_URL", "seismic_wagtail.search.backends.opensearch"),

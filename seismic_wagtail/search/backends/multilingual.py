@@ -28,8 +28,6 @@ import uuid
 from collections import defaultdict
 from copy import deepcopy
 
-from django.db.models.lookups import Exact, In
-from django.db.models.sql.where import AND, WhereNode
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, TranslatableMixin
 
@@ -41,6 +39,7 @@ except ImportError:  # Wagtail 7.0
     from wagtail.utils.utils import deep_update
 
 from ..analysis import get_language_analysis, localise_mapping
+from .locales import locale_constraints
 
 logger = logging.getLogger("seismic_wagtail.search")
 
@@ -252,44 +251,6 @@ class LocaleRoutedRebuilder:
             return self.delegate.finish()
         for rebuilder in self.rebuilders.values():
             rebuilder.finish()
-
-
-def locale_constraints(where):
-    """Locale ids and language codes a queryset's WHERE clause requires (AND-connected, not negated).
-
-    Returns ``(locale_ids, language_codes)``, each a set or ``None`` when unconstrained.
-    """
-    ids, codes = None, None
-    if where is None or where.negated or where.connector != AND:
-        return ids, codes
-    for child in where.children:
-        if isinstance(child, WhereNode):
-            child_ids, child_codes = locale_constraints(child)
-            if child_ids is not None:
-                ids = child_ids if ids is None else ids & child_ids
-            if child_codes is not None:
-                codes = child_codes if codes is None else codes & child_codes
-            continue
-        if not isinstance(child, (Exact, In)):
-            continue
-        target = getattr(child.lhs, "target", None)
-        if target is None:
-            continue
-        values = child.rhs if isinstance(child, In) else [child.rhs]
-        try:
-            values = list(values)
-        except TypeError:
-            continue
-        if target.model is Locale and target.name == "language_code":
-            if all(isinstance(value, str) for value in values):
-                found_codes = set(values)
-                codes = found_codes if codes is None else codes & found_codes
-        elif target.name == "locale" and target.related_model is Locale:
-            values = [value.pk if isinstance(value, Locale) else value for value in values]
-            if all(isinstance(value, int) for value in values):
-                found_ids = set(values)
-                ids = found_ids if ids is None else ids & found_ids
-    return ids, codes
 
 
 class LanguageQueryCompilerMixin:

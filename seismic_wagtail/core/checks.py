@@ -370,6 +370,7 @@ def _role_group_names(value):
 #: What each key of ``SEISMIC_WAGTAIL`` must hold (a test keeps this in step with ``conf.DEFAULTS``).
 SETTING_TYPES = {
     "BASE_TEMPLATE": (_text, "a template name"),
+    "BREADCRUMBS_TEMPLATE": (_optional(_text), "a template name, or None (no breadcrumbs)"),
     "TEMPLATE_BLOCKS": (
         _template_blocks,
         f"a dict with some of the keys {', '.join(BLOCK_ROLES)}, each a block name or None",

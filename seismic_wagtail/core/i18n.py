@@ -17,9 +17,7 @@ Template tags in ``seismic_i18n`` wrap these; see ``docs/how-to/translate.md``.
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
-from django.db.models import Exists, OuterRef
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info, get_supported_language_variant, override
@@ -29,7 +27,7 @@ from wagtail.models import Locale, Page
 
 from .absolute_urls import absolute_url
 from .formats import cldr_locale
-from .partial_translation import get_partial_translation
+from .partial_translation import get_partial_translation, read_partial_translation
 
 __all__ = [
     "LanguageVersion",
@@ -239,31 +237,14 @@ def has_unreviewed_machine_translation(page):
     at least one has ``translation_type == "machine"``. wagtail-localize's editor saves every string a
     person edits (even unchanged) as ``"manual"`` with ``last_translated_by`` set, and PO-file uploads are
     ``"manual"`` too, so a string stops counting as soon as a person has touched it.
-    """
-    if not apps.is_installed("wagtail_localize"):
-        return False
-    from wagtail_localize.models import StringSegment, StringTranslation  # only when it is installed (above)
 
-    return (
-        StringSegment.objects.filter(
-            source__object_id=page.translation_key,
-            source__translations__target_locale_id=page.locale_id,
-            source__translations__enabled=True,
-        )
-        .exclude(source__locale_id=page.locale_id)
-        .filter(
-            Exists(
-                StringTranslation.objects.filter(
-                    translation_of_id=OuterRef("string_id"),
-                    context_id=OuterRef("context_id"),
-                    locale_id=page.locale_id,
-                    translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
-                    has_error=False,
-                )
-            )
-        )
-        .exists()
-    )
+    Read afresh, in the query of the page's partial translation
+    (:func:`~seismic_wagtail.core.partial_translation.read_partial_translation`); the page's notices read the
+    ``machine_translated`` of the instance's cached :func:`get_partial_translation` instead, so the two notices
+    and the ``lang`` marks cost one query together.
+    """
+    partial = read_partial_translation(page)
+    return partial is not None and partial.machine_translated
 
 
 def get_partial_translation_notice(page):

@@ -129,7 +129,9 @@ class PartialTranslation:
     """The state of a translated page's string segments, by path.
 
     ``source_language``: the code of the language untranslated strings are shown in. ``counts`` maps every
-    path and every prefix of a path to ``[untranslated, translated]`` segment counts. Built by
+    path and every prefix of a path to ``[untranslated, translated]`` segment counts. ``machine_translated``:
+    some current segment has a machine translation no person has touched (the rule of
+    :func:`seismic_wagtail.core.i18n.has_unreviewed_machine_translation`, read in the same query). Built by
     :func:`get_partial_translation`; cached on the page instance.
     """
 
@@ -137,6 +139,7 @@ class PartialTranslation:
     source_language: str = ""
     counts: dict = field(default_factory=dict)
     order: dict = field(default_factory=dict)
+    machine_translated: bool = False
     _objects: dict | None = None
 
     def state(self, path):
@@ -296,23 +299,45 @@ def get_partial_translation(page):
     cached = getattr(page, "_seismic_partial_translation", False)
     if cached is not False:
         return cached
+    page._seismic_partial_translation = result = read_partial_translation(page)
+    return result
+
+
+def read_partial_translation(page):
+    """:func:`get_partial_translation` read afresh (one query), not cached."""
     result = None
     if apps.is_installed("wagtail_localize") and getattr(page, "pk", None) and page.translation_key:
         StringSegment, StringTranslation = _localize_models()
+        machine = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=page.locale_id,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+            has_error=False,
+        )
         rows = (
             _segments_of(page, StringSegment)
-            .annotate(translated=_translation_exists(StringTranslation, page.locale_id, page.last_published_at))
-            .values_list("context__path", "translated", "source__locale__language_code", "order")
+            .annotate(
+                translated=_translation_exists(StringTranslation, page.locale_id, page.last_published_at),
+                machine=Exists(machine),
+            )
+            .values_list("context__path", "translated", "source__locale__language_code", "order", "machine")
         )
-        counts, order, source_language = {}, {}, ""
-        for path_text, translated, language_code, position in rows:
+        counts, order, source_language, machine_translated = {}, {}, "", False
+        for path_text, translated, language_code, position, machine_row in rows:
             source_language = language_code
+            machine_translated = machine_translated or machine_row
             path = tuple(path_text.split("."))
             for end in range(len(path) + 1):
                 prefix = path[:end]
                 counts.setdefault(prefix, [0, 0])[1 if translated else 0] += 1
                 order[prefix] = min(order.get(prefix, position), position)
         if counts:
-            result = PartialTranslation(page=page, source_language=source_language, counts=counts, order=order)
-    page._seismic_partial_translation = result
+            result = PartialTranslation(
+                page=page,
+                source_language=source_language,
+                counts=counts,
+                order=order,
+                machine_translated=machine_translated,
+            )
     return result

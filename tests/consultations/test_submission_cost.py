@@ -112,8 +112,9 @@ def test_a_get_of_the_form_reads_nothing_of_the_consultation_but_its_translation
     client.get(consultation.url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(consultation.url).status_code == 200
-    # The translation source, then the page's shared context (language versions, machine-translation notice).
-    assert len(queries) == BEFORE_THE_VIEW + 5, ours(queries)
+    # The translation source, then the page's shared context (language versions, one query for the parts not yet
+    # translated and the machine-translation notice, the breadcrumbs).
+    assert len(queries) == BEFORE_THE_VIEW + 6, ours(queries)
     assert not [sql for sql in ours(queries) if "seismic_consultations" in sql or "wagtailcore_revision" in sql]
 
 

@@ -63,7 +63,9 @@ def python_messages(source):
 
 def template_messages(source):
     """The messages of a Django template, through ``templatize`` (as makemessages does)."""
-    code = templatize(source)
+    # Indentation means nothing in templatize's output (its strings are reprs, one line each), but an include
+    # whose first line is indented less than its second would make tokenize raise IndentationError.
+    code = "\n".join(line.lstrip() for line in templatize(source).splitlines())
     tokens = [
         t
         for t in tokenize.generate_tokens(io.StringIO(code).readline)

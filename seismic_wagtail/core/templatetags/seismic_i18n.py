@@ -24,6 +24,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from seismic_wagtail.core import i18n
+from seismic_wagtail.core.partial_translation import get_partial_translation
 
 register = template.Library()
 
@@ -84,6 +85,7 @@ def seismic_translation_notices(context, page):
         "page": page,
         "request": request,
         "fallback": i18n.get_fallback_notice(page, request),
-        "machine_translated": i18n.has_unreviewed_machine_translation(page),
+        # One query for both: the partial translation (cached on the page) knows of unreviewed machine text.
+        "machine_translated": bool(getattr(get_partial_translation(page), "machine_translated", False)),
         "partial": i18n.get_partial_translation_notice(page),
     }

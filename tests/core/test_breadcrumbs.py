@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory, override_settings
@@ -87,7 +88,16 @@ def test_titles_are_in_the_pages_language(client, translated_home, locales, netw
     assert '<div class="seismic " lang="sv" dir="ltr">' in html
 
 
-def test_the_trail_starts_at_the_root_of_the_pages_site(root_page):
+@pytest.fixture
+def forget_site_root_paths():
+    """Wagtail caches the sites' root paths in Django's cache, which outlives the test's database: without
+    this, later tests in the process would still see the extra site and make every page URL absolute."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_trail_starts_at_the_root_of_the_pages_site(root_page, forget_site_root_paths):
     """Pages above the site's root page (Wagtail's tree root, a folder holding the site) are not in the trail."""
     tree_root = Page.get_first_root_node()
     folder = add(tree_root, TestNetworkPage, title="Other sites", slug="other-sites", country="NO")

@@ -27,7 +27,7 @@ def test_filter_stories_by_theme_and_country_and_follow_the_rss_link(page):
     filters = page.get_by_role("search", name="Filter stories")
     filters.locator("input[name=theme][value=environment]").check()
     filters.locator("input[name=country][value=AT]").check()
-    filters.get_by_role("button", name="Apply filters").click()
+    filters.get_by_role("button", name="Apply filters").first.click()
     page.wait_for_url(re.compile(r"/seismic-demo/stories/\?.*theme=environment"))
     assert "country=AT" in page.url
     titles = page.locator(".seismic-story-index__results h3").all_inner_texts()

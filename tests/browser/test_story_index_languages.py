@@ -20,6 +20,15 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 CASES = [(lang, size) for lang in INDEXES for size in VIEWPORTS]
 
 
+@pytest.fixture(scope="module")
+def example_server(demo_database, tmp_path_factory):
+    """This module's own copy of the demo site, as ``seismic_demo`` made it: other browser tests change the
+    shared one (the review workflow's test renames a story, the editor's test adds one)."""
+    site = demo_database.copy(tmp_path_factory.mktemp("story-index-site")).start()
+    yield site.base_url
+    site.stop()
+
+
 def demo_titles(lang):
     """The demo's story titles as a visitor in ``lang`` should see them: translated where the demo translates
     the story, else the English title (the story's default-language version)."""

@@ -44,7 +44,10 @@ def test_safe_cell_replaces_illegal_characters_and_leaves_the_rest():
 
 def test_every_export_view_of_the_package_uses_the_safe_path():
     for module in pkgutil.walk_packages(seismic_wagtail.__path__, "seismic_wagtail."):
-        if ".migrations" not in module.name and ".demo" not in module.name and "management" not in module.name:
+        # The search backends hold no admin views, and each database's module imports models that exist only on
+        # that database (as Wagtail's own: the SQLite one's FTS5 models are missing on PostgreSQL).
+        skipped = (".migrations", ".demo", "management", ".search.backends.")
+        if not any(part in module.name for part in skipped):
             importlib.import_module(module.name)
 
     def subclasses(cls):
